@@ -1,0 +1,98 @@
+import ArgumentParser
+import PoTCore
+import PoTStore
+
+struct Status: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show the chain: tip, finality, accounts, and pending candidates, votes and transfers.")
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let context = try ChainContext.open()
+        let status = try StatusReport.build(context.store)
+        if json { print(try Format.json(status)); return }
+        print("chain      \(status.chain_id)")
+        print("K          \(status.k)   alpha \(status.alpha) mT per nat")
+        print("tip        height \(status.tip.height)  block \(status.tip.id)")
+        print("finalized  height \(status.finalized_height)")
+        print("accounts")
+        for a in status.accounts.sorted(by: { ($0.label ?? "~" + $0.public_key) < ($1.label ?? "~" + $1.public_key) }) {
+            let label = (a.label ?? "-").padding(toLength: 10, withPad: " ", startingAt: 0)
+            print("  \(label) \(a.public_key)  \(Format.grouped(a.balance_mt).leftPadded(12)) mT  nonce \(a.nonce)\(a.member ? "  member" : "")")
+        }
+        print("pending candidates: \(status.pending.candidates.count)")
+        for c in status.pending.candidates { print("  h=\(c.height) \(c.id) by \(c.proposer_label ?? c.proposer)") }
+        print("pending votes: \(status.pending.votes.count)")
+        for v in status.pending.votes {
+            print("  h=\(v.height) by \(v.voter_label ?? v.voter): " + v.probs_ppm.map(Format.probability).joined(separator: "/"))
+        }
+        print("pending transfers: \(status.pending.transfers.count)")
+        for t in status.pending.transfers { print("  \(t.from_label ?? t.from) -> \(t.to_label ?? t.to) \(Format.grouped(t.amount_mt)) mT nonce \(t.nonce)") }
+    }
+}
+
+/// The `pot status --json` document. A clone of the chain prints the same one.
+struct StatusReport: Encodable {
+    struct Tip: Encodable { let height: UInt64; let id: String; let commit: String; let timestamp: UInt64 }
+    struct AccountRow: Encodable { let label: String?; let public_key: String; let balance_mt: UInt64; let nonce: UInt64; let member: Bool }
+    struct CandidateRow: Encodable { let height: UInt64; let id: String; let parent: String; let proposer: String; let proposer_label: String? }
+    struct VoteRow: Encodable { let height: UInt64; let id: String; let voter: String; let voter_label: String?; let candidates: [String]; let probs_ppm: [UInt64] }
+    struct TransferRow: Encodable { let id: String; let from: String; let from_label: String?; let to: String; let to_label: String?; let amount_mt: UInt64; let nonce: UInt64; let memo: String }
+    struct Pending: Encodable { let candidates: [CandidateRow]; let votes: [VoteRow]; let transfers: [TransferRow] }
+    let chain_id: String
+    let k: UInt64
+    let alpha: UInt64
+    let tip: Tip
+    let finalized_height: UInt64
+    let accounts: [AccountRow]
+    let pending: Pending
+
+    static func build(_ store: ChainStore) throws -> StatusReport {
+        let (commit, state) = try store.tipCommitAndState()
+        let names = try store.names()
+        var problems: [String] = []
+        var candidates: [CandidateRow] = []
+        var height = state.finalizedHeight + 1
+        var onMain: Set<Hash256> = Set(state.open.values.map(\.block))
+        onMain.insert(state.tip)
+        while true {
+            let blocks = try store.blocks(at: height, problems: &problems)
+            if blocks.isEmpty && height > state.height { break }
+            for b in blocks where !onMain.contains(b.id) {
+                candidates.append(CandidateRow(height: height, id: b.id.hex, parent: b.header.parent.hex,
+                                               proposer: b.header.proposer.hex, proposer_label: names[b.header.proposer]))
+            }
+            height += 1
+        }
+        var votes: [VoteRow] = []
+        for h in (state.finalizedHeight + 1)...(state.height + 1) {
+            for pending in try store.pendingVotes(height: h, problems: &problems) {
+                let v = pending.signed.vote
+                if state.open[h]?.votes[v.voter] == v { continue }
+                votes.append(VoteRow(height: h, id: pending.signed.id(chain: store.chainId).hex, voter: v.voter.hex, voter_label: names[v.voter],
+                                     candidates: v.candidates.map(\.hex), probs_ppm: v.probsPpm))
+            }
+        }
+        let transfers = try store.pendingTransfers(problems: &problems).compactMap { p -> TransferRow? in
+            let t = p.signed.transfer
+            guard t.nonce > state.accounts[t.from]?.nonce ?? 0 else { return nil }
+            return TransferRow(id: p.signed.id(chain: store.chainId).hex, from: t.from.hex, from_label: names[t.from], to: t.to.hex,
+                               to_label: names[t.to], amount_mt: t.amount, nonce: t.nonce, memo: t.memo)
+        }
+        for problem in problems { warn(problem) }
+        return StatusReport(
+            chain_id: store.chainId.hex, k: state.confirmations, alpha: state.params.alpha,
+            tip: Tip(height: state.height, id: state.tip.hex, commit: commit.hex, timestamp: state.tipTimestamp),
+            finalized_height: state.finalizedHeight,
+            accounts: state.accounts.keys.sorted().map { key in
+                let a = state.accounts[key]!
+                return AccountRow(label: names[key], public_key: key.hex, balance_mt: a.balance, nonce: a.nonce, member: a.member)
+            },
+            pending: Pending(candidates: candidates, votes: votes, transfers: transfers))
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
+}
+
+import Foundation

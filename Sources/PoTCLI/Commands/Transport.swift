@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import PoTStore
+
+struct Clone: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Clone a chain (main and refs/pot/*) and rebuild its state from the repository alone.")
+    @Argument(help: "Where to clone from (any git URL or path).") var url: String
+    @Argument(help: "New directory.") var directory: String
+
+    func run() throws {
+        let store = try ChainStore.clone(from: url, into: directory)
+        let state = try store.currentState()
+        print("cloned chain \(store.chainId.hex) into \(directory): tip at height \(state.height), finalized height \(state.finalizedHeight)")
+    }
+}
+
+struct Fetch: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Fetch blocks, votes and transfers from a remote, then run fork choice.")
+    @Argument(help: "Remote name or URL.") var remote: String = "origin"
+
+    func run() throws {
+        let context = try ChainContext.open()
+        let store = context.store
+        try store.withWriteLock {
+            let note = try store.fetch(remote: remote)
+            if !note.isEmpty { warn(note) }
+            let result = try store.advance()
+            if result.moved, let warning = store.syncWorkTree(from: result.previousMain, to: result.newMain) { warn(warning) }
+            print("fetched from \(remote): tip at height \(result.state.height) (block \(result.state.tip.short)), finalized height \(result.state.finalizedHeight)")
+        }
+    }
+}
+
+struct Push: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Push main and refs/pot/* to a remote.")
+    @Argument(help: "Remote name or URL.") var remote: String = "origin"
+
+    func run() throws {
+        let context = try ChainContext.open()
+        try context.store.push(remote: remote)
+        print("pushed main and refs/pot/* to \(remote)")
+    }
+}

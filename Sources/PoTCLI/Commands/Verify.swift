@@ -1,0 +1,22 @@
+import ArgumentParser
+import PoTStore
+
+struct Verify: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Replay the whole chain from genesis, check every signature, commit and stored object, and name anything tampered.")
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let context = try ChainContext.open()
+        let report = context.store.verify()
+        if json {
+            struct Out: Encodable { let ok: Bool; let tip_height: UInt64; let blocks_on_main: Int; let blocks_stored: Int; let signatures_checked: Int; let pending_votes: Int; let pending_transfers: Int; let problems: [String] }
+            print(try Format.json(Out(ok: report.ok, tip_height: report.tipHeight, blocks_on_main: report.blocksOnMain, blocks_stored: report.blocksStored,
+                                      signatures_checked: report.signaturesChecked, pending_votes: report.pendingVotes,
+                                      pending_transfers: report.pendingTransfers, problems: report.problems)))
+        } else {
+            for problem in report.problems { print("FAIL \(problem)") }
+            print("\(report.ok ? "ok" : "FAILED"): \(report.blocksOnMain) block(s) on main replayed from genesis to height \(report.tipHeight), \(report.blocksStored) block(s) stored, \(report.pendingVotes) pending vote(s), \(report.pendingTransfers) pending transfer(s), \(report.signaturesChecked) signature(s) checked")
+        }
+        if !report.ok { throw ExitCode(1) }
+    }
+}

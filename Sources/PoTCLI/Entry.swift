@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+
+/// Entry point shared by `pot` and `git-pot`. Like git, leading `-C <path>` options change the
+/// directory before anything else is read.
+public enum PotEntry {
+    public static func main(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) {
+        var args = arguments
+        while args.count >= 2, args[0] == "-C" {
+            guard FileManager.default.changeCurrentDirectoryPath(args[1]) else {
+                FileHandle.standardError.write(Data("Error: cannot change to directory '\(args[1])'\n".utf8))
+                exit(1)
+            }
+            args.removeFirst(2)
+        }
+        Pot.main(args)
+    }
+}
+
+struct Pot: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pot",
+        abstract: "Proof of Trust: a chain whose ledger is the main branch of a git repository.",
+        discussion: "Global option: -C <path> runs as if pot was started in <path> (give it before the verb).",
+        subcommands: [
+            Init.self, Keygen.self, Keys.self, Transfer.self, Propose.self, Vote.self, Advance.self,
+            Finalize.self, Status.self, Log.self, Verify.self, Clone.self, Fetch.self, Push.self,
+        ])
+}

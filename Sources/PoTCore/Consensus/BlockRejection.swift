@@ -1,0 +1,19 @@
+/// Why a block cannot be applied. Each case is a rule of docs/spec.md.
+public struct BlockRejection: Error, CustomStringConvertible, Equatable {
+    public enum Rule: String, Sendable {
+        case height, parent, timestamp, proposerSignature, payloadRoot
+        case transferSignature, transferAmount, transferToSelf, transferNonce, transferBalance
+        case voteSignature, voteNonMember, voteHeight, voteDuplicate
+        case evidenceMismatch, evidenceSignature, evidenceNonMember, evidenceHeight, evidenceDuplicate
+    }
+
+    public let rule: Rule
+    public let detail: String
+
+    public init(_ rule: Rule, _ detail: String) {
+        self.rule = rule
+        self.detail = detail
+    }
+
+    public var description: String { detail }
+}

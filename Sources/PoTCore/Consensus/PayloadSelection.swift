@@ -1,0 +1,42 @@
+/// Chooses what a new block carries: the pending transfers and votes that are valid on top of
+/// `state`, in a deterministic order, plus evidence against voters seen voting twice.
+public enum PayloadSelection {
+    public static func select(forBlockAt blockHeight: UInt64, on state: ChainState,
+                              transfers: [SignedTransfer], votes: [SignedVote]) -> Payload {
+        var scratch = state
+        let chain = state.chainId
+        var payload = Payload()
+        let orderedTransfers = transfers.sorted {
+            ($0.transfer.from, $0.transfer.nonce) < ($1.transfer.from, $1.transfer.nonce)
+        }
+        for tx in orderedTransfers where payload.transfers.count < ObjectLimits.maxTransfersPerBlock {
+            if (try? StateTransition.applyTransfer(tx, to: &scratch, chain: chain, signatures: directSignatureCheck)) != nil {
+                payload.transfers.append(tx)
+            }
+        }
+        var groups: [VoteSlot: [SignedVote]] = [:]
+        for vote in votes { groups[VoteSlot(voter: vote.vote.voter, height: vote.vote.height), default: []].append(vote) }
+        for slot in groups.keys.sorted() {
+            var distinct: [Hash256: SignedVote] = [:]
+            for vote in groups[slot]! { distinct[vote.id(chain: chain)] = vote }
+            let ordered = distinct.keys.sorted().map { distinct[$0]! }
+            if payload.votes.count < ObjectLimits.maxVotesPerBlock,
+               (try? StateTransition.includeVote(ordered[0], blockHeight: blockHeight, into: &scratch, chain: chain, signatures: directSignatureCheck)) != nil {
+                payload.votes.append(ordered[0])
+            }
+            if ordered.count >= 2, payload.evidence.count < ObjectLimits.maxEvidencePerBlock {
+                let evidence = EquivocationEvidence(ordered[0], ordered[1])
+                if (try? StateTransition.applyEvidence(evidence, blockHeight: blockHeight, to: &scratch, chain: chain, signatures: directSignatureCheck)) != nil {
+                    payload.evidence.append(evidence)
+                }
+            }
+        }
+        return payload
+    }
+}
+
+struct VoteSlot: Hashable, Comparable {
+    let voter: PublicKey
+    let height: UInt64
+    static func < (a: VoteSlot, b: VoteSlot) -> Bool { (a.height, a.voter) < (b.height, b.voter) }
+}

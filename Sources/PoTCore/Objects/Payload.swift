@@ -1,0 +1,56 @@
+/// Two different signed votes by one voter for one height: proof of equivocation.
+public struct EquivocationEvidence: Equatable, Sendable {
+    public var first: SignedVote
+    public var second: SignedVote
+
+    public init(_ first: SignedVote, _ second: SignedVote) {
+        self.first = first
+        self.second = second
+    }
+
+    public func cbor() -> CBOR { .array([first.cbor(), second.cbor()]) }
+
+    public init(cbor: CBOR) throws {
+        let pair = try cbor.array("equivocation evidence", max: 2)
+        guard pair.count == 2 else { throw ObjectError("equivocation evidence is a pair of votes") }
+        first = try SignedVote(cbor: pair[0])
+        second = try SignedVote(cbor: pair[1])
+    }
+}
+
+/// What a block carries besides code: transfers, votes and evidence.
+public struct Payload: Equatable, Sendable {
+    public var transfers: [SignedTransfer]
+    public var votes: [SignedVote]
+    public var evidence: [EquivocationEvidence]
+
+    public init(transfers: [SignedTransfer] = [], votes: [SignedVote] = [], evidence: [EquivocationEvidence] = []) {
+        self.transfers = transfers
+        self.votes = votes
+        self.evidence = evidence
+    }
+
+    public func cbor() -> CBOR {
+        var fields: [UInt64: CBOR] = [:]
+        if !transfers.isEmpty { fields[1] = .array(transfers.map { $0.cbor() }) }
+        if !votes.isEmpty { fields[2] = .array(votes.map { $0.cbor() }) }
+        if !evidence.isEmpty { fields[3] = .array(evidence.map { $0.cbor() }) }
+        return .map(fields)
+    }
+
+    public func encoded() -> [UInt8] { cbor().encoded() }
+
+    public init(cbor: CBOR) throws {
+        let f = try CBORFields(cbor, object: "payload", allowedKeys: [1, 2, 3])
+        transfers = try (f.optionalArray(1, max: ObjectLimits.maxTransfersPerBlock) ?? []).map { try SignedTransfer(cbor: $0) }
+        votes = try (f.optionalArray(2, max: ObjectLimits.maxVotesPerBlock) ?? []).map { try SignedVote(cbor: $0) }
+        evidence = try (f.optionalArray(3, max: ObjectLimits.maxEvidencePerBlock) ?? []).map { try EquivocationEvidence(cbor: $0) }
+        try requireCanonical(self.cbor(), cbor, what: "payload")
+    }
+
+    public init(bytes: [UInt8]) throws {
+        try self.init(cbor: decodeLimited(bytes, max: ObjectLimits.maxPayloadBytes, what: "payload"))
+    }
+
+    public func root(chain: Hash256) -> Hash256 { DomainHash.hash(.payload, chain: chain, body: cbor()) }
+}

@@ -1,0 +1,95 @@
+/// A voter's probability distribution, in parts per million, over candidate blocks at one
+/// height, plus a final "none" slot.
+public struct Vote: Equatable, Sendable {
+    public var voter: PublicKey
+    public var height: UInt64
+    public var candidates: [Hash256]
+    public var probsPpm: [UInt64]
+
+    public init(voter: PublicKey, height: UInt64, candidates: [Hash256], probsPpm: [UInt64]) throws {
+        self.voter = voter; self.height = height; self.candidates = candidates; self.probsPpm = probsPpm
+        try validate()
+    }
+
+    func validate() throws {
+        guard height >= 1 else { throw ObjectError("a vote is for a height of at least 1") }
+        guard (1...ObjectLimits.maxCandidatesPerVote).contains(candidates.count) else {
+            throw ObjectError("a vote lists between 1 and \(ObjectLimits.maxCandidatesPerVote) candidates, got \(candidates.count)")
+        }
+        guard Set(candidates).count == candidates.count else {
+            throw ObjectError("a vote lists the same candidate twice")
+        }
+        guard probsPpm.count == candidates.count + 1 else {
+            throw ObjectError("a vote needs \(candidates.count + 1) probabilities (one per candidate, then none), got \(probsPpm.count)")
+        }
+        var sum: UInt64 = 0
+        for p in probsPpm {
+            guard p <= TrustScoring.ppmOne else { throw ObjectError("a probability of \(p) ppm is above 1 000 000") }
+            sum += p
+        }
+        guard sum == TrustScoring.ppmOne else {
+            throw ObjectError("vote probabilities sum to \(sum) ppm, not 1 000 000")
+        }
+    }
+
+    /// The probability this vote gives to `block`; a block it does not list gets the none slot.
+    public func ppm(for block: Hash256) -> UInt64 {
+        if let i = candidates.firstIndex(of: block) { return probsPpm[i] }
+        return probsPpm[probsPpm.count - 1]
+    }
+
+    public var nonePpm: UInt64 { probsPpm[probsPpm.count - 1] }
+
+    public func cbor() -> CBOR {
+        .map([
+            1: .bytes(voter.bytes),
+            2: .unsigned(height),
+            3: .array(candidates.map { .bytes($0.bytes) }),
+            4: .array(probsPpm.map { .unsigned($0) }),
+        ])
+    }
+
+    public init(cbor: CBOR) throws {
+        let f = try CBORFields(cbor, object: "vote", allowedKeys: [1, 2, 3, 4])
+        voter = try f.publicKey(1)
+        height = try f.uint(2)
+        candidates = try f.array(3, max: ObjectLimits.maxCandidatesPerVote).map { try $0.hash256("vote candidate") }
+        probsPpm = try f.array(4, max: ObjectLimits.maxCandidatesPerVote + 1).map { try $0.uint("vote probability") }
+        try validate()
+    }
+
+    public func id(chain: Hash256) -> Hash256 { DomainHash.hash(.vote, chain: chain, body: cbor()) }
+}
+
+public struct SignedVote: Equatable, Sendable {
+    public var vote: Vote
+    public var signature: [UInt8]
+
+    public init(_ vote: Vote, signature: [UInt8]) {
+        self.vote = vote
+        self.signature = signature
+    }
+
+    public static func sign(_ vote: Vote, with key: SigningKey, chain: Hash256) -> SignedVote {
+        SignedVote(vote, signature: key.sign(vote.id(chain: chain)))
+    }
+
+    public func id(chain: Hash256) -> Hash256 { vote.id(chain: chain) }
+
+    public func hasValidSignature(chain: Hash256) -> Bool {
+        vote.voter.verifies(signature, over: id(chain: chain))
+    }
+
+    public func cbor() -> CBOR { SignedEnvelope(body: vote.cbor(), signature: signature).cbor() }
+    public func encoded() -> [UInt8] { cbor().encoded() }
+
+    public init(cbor: CBOR) throws {
+        let envelope = try SignedEnvelope(cbor: cbor, what: "signed vote")
+        vote = try Vote(cbor: envelope.body)
+        signature = envelope.signature
+    }
+
+    public init(bytes: [UInt8]) throws {
+        try self.init(cbor: decodeLimited(bytes, max: ObjectLimits.maxVoteBytes, what: "vote"))
+    }
+}

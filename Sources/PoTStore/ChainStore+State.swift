@@ -1,0 +1,91 @@
+import GitKit
+import PoTCore
+
+/// A block of main applied during a replay, with what it changed.
+public struct AppliedBlock: Sendable {
+    public let block: StoredBlock
+    public let effects: BlockEffects
+}
+
+extension ChainStore {
+    /// The state at the tip of `main`, from the cache when it is current, otherwise rebuilt from
+    /// the cached finalized state or from genesis (and cached again).
+    public func currentState() throws -> ChainState {
+        try currentStates().tip
+    }
+
+    /// The states at the tip of main and at its finalized height.
+    func currentStates() throws -> CachedStates {
+        let main = try mainCommit()
+        let cached = readCache()
+        if let cached, cached.tipCommit == main { return cached }
+        let walk = try mainLinks(from: main, stop: { cached != nil && $0 == cached!.finalCommit })
+        let base: (ChainState, GitOID) = walk.reachedGenesis || cached == nil
+            ? (genesisState, genesisCommit) : (cached!.final, cached!.finalCommit)
+        let replayed = try replay(walk.links, from: base.0, baseCommit: base.1, collect: false).states
+        writeCache(replayed)
+        return replayed
+    }
+
+    /// Applies the main blocks `links` on top of `state` (whose block commit is `baseCommit`).
+    /// Signatures of each batch are verified on all cores first.
+    func replay(_ links: [MainLink], from state: ChainState, baseCommit: GitOID, collect: Bool,
+                strictCommits: Bool = false, progress: ((UInt64) -> Void)? = nil) throws -> (states: CachedStates, applied: [AppliedBlock]) {
+        var state = state
+        var parentCommit = baseCommit
+        let finalHeight = (links.last?.height ?? state.height) > params.confirmations
+            ? (links.last?.height ?? state.height) - params.confirmations : 0
+        var final = state.height == finalHeight || state.height > finalHeight ? (state, baseCommit) : nil
+        var applied: [AppliedBlock] = []
+        let batchSize = 128
+        var start = 0
+        while start < links.count {
+            let batch = Array(links[start..<min(start + batchSize, links.count)])
+            let blocks = try batch.map { try loadBlock(height: $0.height, id: $0.id) }
+            let signatures = SignatureBatch(blocks: blocks, chain: chainId)
+            let check = signatures.check()
+            for (link, block) in zip(batch, blocks) {
+                if strictCommits {
+                    let rebuilt = try blockCommit(for: block.header, parentCommit: parentCommit)
+                    guard rebuilt == link.commit else {
+                        throw StoreError("block commit \(link.commit.hex) at height \(link.height) is not the commit its header describes (expected \(rebuilt.hex))")
+                    }
+                }
+                try checkCommit(block, onMainAs: link.commit, parentCommit: parentCommit)
+                let effects: BlockEffects
+                do {
+                    (state, effects) = try StateTransition.apply(block.signed, payload: block.payload, to: state, signatures: check)
+                } catch let rejection as BlockRejection {
+                    throw StoreError("block \(block.id.hex) at height \(link.height) is invalid: \(rejection)")
+                }
+                if collect { applied.append(AppliedBlock(block: block, effects: effects)) }
+                parentCommit = link.commit
+                if state.height == finalHeight { final = (state, link.commit) }
+                progress?(link.height)
+            }
+            start += batchSize
+        }
+        guard let final else { throw StoreError("internal: the finalized state was not reached during replay") }
+        return (CachedStates(tipCommit: parentCommit, tip: state, finalCommit: final.1, final: final.0), applied)
+    }
+
+    /// Replays main from genesis, returning every block with its effects (for reports and verify).
+    public func replayFromGenesis(strictCommits: Bool = false, progress: ((UInt64) -> Void)? = nil) throws -> (state: ChainState, applied: [AppliedBlock]) {
+        let walk = try mainLinks(from: try mainCommit())
+        guard walk.reachedGenesis else { throw StoreError("main does not lead back to the genesis commit") }
+        let result = try replay(walk.links, from: genesisState, baseCommit: genesisCommit, collect: true,
+                                strictCommits: strictCommits, progress: progress)
+        return (result.states.tip, result.applied)
+    }
+}
+
+extension ChainStore {
+    /// The state at the finalized height of main (K blocks below the tip).
+    public func finalizedState() throws -> ChainState { try currentStates().final }
+
+    /// The commit main had when the cached state was computed, and that state.
+    public func tipCommitAndState() throws -> (commit: GitOID, state: ChainState) {
+        let states = try currentStates()
+        return (states.tipCommit, states.tip)
+    }
+}

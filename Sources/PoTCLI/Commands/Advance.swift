@@ -21,7 +21,7 @@ struct Advance: ParsableCommand {
             for problem in result.problems { warn(problem) }
             for decision in result.decisions {
                 print("height \(decision.tally.height)")
-                for id in decision.tally.candidates {
+                for id in decision.tally.candidates.sorted(by: { decision.tally.weights[$0]! > decision.tally.weights[$1]! }) {
                     let block = decision.candidates.first { $0.id == id }!
                     print("  W(\(id.short)) = \(Format.weight(decision.tally.weights[id]!))  proposed by \(context.name(block.header.proposer, names))")
                 }

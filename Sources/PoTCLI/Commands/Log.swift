@@ -19,7 +19,7 @@ struct Log: ParsableCommand {
         while true {
             let blocks = try store.blocks(at: height, problems: &problems)
             if blocks.isEmpty && height > state.height { break }
-            for b in blocks {
+            for b in blocks.sorted(by: { onMain.contains($0.id) && !onMain.contains($1.id) }) {
                 let status = onMain.contains(b.id) ? "canonical" : (height <= state.finalizedHeight ? "orphaned" : "candidate")
                 rows.append(Row(height: height, id: b.id.hex, proposer: b.header.proposer.hex, proposer_label: names[b.header.proposer],
                                 timestamp: b.header.timestamp, status: status))
@@ -28,7 +28,7 @@ struct Log: ParsableCommand {
         }
         for problem in problems { warn(problem) }
         if json { print(try Format.json(rows)); return }
-        print("h=0 \(store.chainId.hex) genesis")
+        print("h=0 \(store.chainId.hex) - genesis")
         for row in rows {
             print("h=\(row.height) \(row.id) \(row.proposer_label ?? String(row.proposer.prefix(8))) \(row.status)")
         }

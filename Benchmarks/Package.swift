@@ -1,0 +1,46 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Benchmarks of PoT, kept in their own package so the main package carries no benchmark
+// dependency. Run them with scripts/bench.sh (from the repository root).
+let package = Package(
+    name: "PoTBenchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(path: ".."),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        // Fixture builders and subprocess helpers shared by the benchmark executables.
+        .target(
+            name: "BenchSupport",
+            dependencies: [
+                .product(name: "PoTCore", package: "main"),
+                .product(name: "PoTStore", package: "main"),
+            ],
+            path: "Sources/BenchSupport"
+        ),
+        .executableTarget(
+            name: "Replay",
+            dependencies: [
+                "BenchSupport",
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "PoTCore", package: "main"),
+                .product(name: "PoTStore", package: "main"),
+            ],
+            path: "Benchmarks/Replay",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "CLI",
+            dependencies: [
+                "BenchSupport",
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "PoTCore", package: "main"),
+                .product(name: "PoTStore", package: "main"),
+            ],
+            path: "Benchmarks/CLI",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+    ]
+)

@@ -1,0 +1,23 @@
+import Foundation
+import Testing
+
+@Suite("Documented transcripts")
+struct WalkthroughTests {
+    func runTranscript(_ file: String) throws {
+        let transcript = Transcript(markdown: try TestEnvironment.read(file))
+        #expect(transcript.steps.count > 3, "no console steps found in \(file)")
+        let directory = TestEnvironment.temporaryDirectory("transcript")
+        defer { TestEnvironment.remove(directory) }
+        let failures = try transcript.run(in: directory, binDirectory: TestEnvironment.binDirectory)
+        #expect(failures.isEmpty, "\(file):\n\(failures.joined(separator: "\n\n"))")
+    }
+
+    @Test("docs/walkthrough.md: W(A) = 12 000, W(B) = 7 250, Δ = +405 / -182 / -1792, balances 10 405 / 4 818 / 3 208")
+    func walkthrough() throws { try runTranscript("docs/walkthrough.md") }
+
+    @Test("docs/monorepo.md: an orphan commit of a whole tree merged into block 1 keeps every file on main")
+    func monorepo() throws { try runTranscript("docs/monorepo.md") }
+
+    @Test("docs/errors.md: bad input gets one clear line and a non-zero exit")
+    func errors() throws { try runTranscript("docs/errors.md") }
+}

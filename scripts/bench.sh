@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Runs the PoT benchmarks (package Benchmarks/, ordo-one/benchmark) in release mode and prints
+# each measurement as a ratio against its baseline from the same run.
+#
+#   scripts/bench.sh                      all benchmarks (about 10-15 minutes on 2 cores, builds included)
+#   scripts/bench.sh --filter 'status.*'  only some (the filter is package-benchmark's regex)
+#   scripts/bench.sh --target Replay      only one benchmark executable (Replay or CLI)
+#
+# Environment:
+#   POT_BIN        the pot binary to measure (default: build it with swift build -c release --product pot)
+#   POT_BENCH_DIR  where fixture repositories are built (default: Benchmarks/.build/pot-bench-fixtures;
+#                  emptied before and after the run unless POT_BENCH_KEEP=1)
+#   POT_BENCH_STRICT=1  exit 1 when a ratio misses its goal
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BENCH="$ROOT/Benchmarks"
+RESULTS="$BENCH/.build/bench-results"
+export POT_BENCH_DIR="${POT_BENCH_DIR:-$BENCH/.build/pot-bench-fixtures}"
+
+if [[ -z "${POT_BIN:-}" ]]; then
+    echo "== building pot (release)"
+    # The main package may be mid-edit; one retry after a minute.
+    if ! (cd "$ROOT" && swift build -c release --product pot); then
+        echo "pot did not build; retrying in 60 s" >&2
+        sleep 60
+        (cd "$ROOT" && swift build -c release --product pot)
+    fi
+    POT_BIN="$(cd "$ROOT" && swift build -c release --show-bin-path)/pot"
+fi
+export POT_BIN
+[[ -x "$POT_BIN" ]] || { echo "no pot binary at $POT_BIN" >&2; exit 1; }
+
+rm -rf "$POT_BENCH_DIR" "$RESULTS"
+mkdir -p "$POT_BENCH_DIR" "$RESULTS"
+cleanup() { [[ "${POT_BENCH_KEEP:-0}" == 1 ]] || rm -rf "$POT_BENCH_DIR"; }
+trap cleanup EXIT
+
+echo "== running benchmarks (release build of Benchmarks/; fixtures in $POT_BENCH_DIR)"
+status=0
+(cd "$BENCH" && swift package --allow-writing-to-package-directory benchmark \
+    --format histogramPercentiles --path "$RESULTS" --no-progress "$@") || status=$?
+
+# p50 of a benchmark's wall clock, in microseconds (every benchmark reports in microseconds).
+p50() {
+    local file
+    file="$(ls "$RESULTS"/*."$1".*allClock*percentiles.tsv 2>/dev/null | head -1 || true)"
+    [[ -n "$file" ]] || { echo ""; return; }
+    awk -F'\t' '$1 == "50" { print $2 }' "$file"
+}
+
+VOTES=100000
+replay=$(p50 replay.fromGenesis); raw=$(p50 replay.rawVerify)
+s1k=$(p50 status.chain1k); s10k=$(p50 status.chain10k); glog=$(p50 gitlog.chain10k)
+prop=$(p50 propose.merge); gmerge=$(p50 gitmerge.noff)
+
+echo
+echo "== medians (wall clock, p50)"
+printf '  %-22s %14s  %s\n' benchmark "p50 (ms)" note
+row() { [[ -n "$2" ]] && printf '  %-22s %14.3f  %s\n' "$1" "$(awk -v v="$2" 'BEGIN{print v/1000}')" "$3"; return 0; }
+row replay.fromGenesis "$replay" "ChainStore.replayFromGenesis(), 1001 blocks, $VOTES votes"
+row replay.rawVerify   "$raw"    "$VOTES x PublicKey.verifies, one thread"
+row status.chain1k     "$s1k"    "pot status, warm cache, 1 000 blocks"
+row status.chain10k    "$s10k"   "pot status, warm cache, 10 000 blocks"
+row gitlog.chain10k    "$glog"   "git log -1, same 10 000-block repository"
+row propose.merge      "$prop"   "pot propose --merge <c> --canonical --as alice"
+row gitmerge.noff      "$gmerge" "git merge --no-ff <c>, identical copy"
+
+misses=0
+echo
+echo "== ratios"
+printf '  %-44s %10s  %-8s %s\n' measurement ratio goal result
+ratio() { # name numerator denominator goal-op goal [invert]
+    local name="$1" num="$2" den="$3" op="$4" goal="$5"
+    if [[ -z "$num" || -z "$den" ]]; then printf '  %-44s %10s  %-8s %s\n' "$name" "-" "$op $goal" "not measured"; return; fi
+    local r ok
+    r=$(awk -v a="$num" -v b="$den" 'BEGIN { printf "%.2f", a / b }')
+    ok=$(awk -v r="$r" -v g="$goal" -v op="$op" 'BEGIN { print ((op == ">=" && r >= g) || (op == "<=" && r <= g)) ? "ok" : "MISSED" }')
+    [[ "$ok" == ok ]] || misses=$((misses + 1))
+    printf '  %-44s %9sx  %-8s %s\n' "$name" "$r" "$op $goal" "$ok"
+}
+if [[ -n "$replay" && -n "$raw" ]]; then
+    awk -v r="$replay" -v w="$raw" -v n="$VOTES" 'BEGIN {
+        printf "  replay: %.0f votes/s   raw single-thread verify: %.0f votes/s\n", n / (r / 1e6), n / (w / 1e6) }'
+fi
+ratio "replay votes/s / raw verify votes/s"          "$raw"  "$replay" ">=" 1.6
+ratio "status 10k blocks / status 1k blocks"         "$s10k" "$s1k"    "<=" 1.2
+ratio "status 10k blocks / git log -1"               "$s10k" "$glog"   "<=" 3
+ratio "propose --merge --canonical / git merge"      "$prop" "$gmerge" "<=" 2
+echo
+echo "(raw percentiles: $RESULTS)"
+
+if [[ $status -ne 0 ]]; then echo "some benchmarks failed (exit $status)" >&2; exit "$status"; fi
+if [[ "${POT_BENCH_STRICT:-0}" == 1 && $misses -gt 0 ]]; then exit 1; fi
+exit 0

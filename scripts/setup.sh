@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs what building PoT needs when it is missing: git and libgit2 (Debian packages).
+set -euo pipefail
+missing=()
+command -v git >/dev/null 2>&1 || missing+=(git)
+pkg-config --exists libgit2 2>/dev/null || missing+=(libgit2-dev pkg-config)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing: ${missing[*]}"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+command -v swift >/dev/null 2>&1 || [ -x /opt/swift/usr/bin/swift ] || { echo "error: Swift 6 is required (swift not on PATH)" >&2; exit 1; }

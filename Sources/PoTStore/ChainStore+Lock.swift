@@ -3,7 +3,10 @@ import GitKit
 
 extension ChainStore {
     /// Runs `body` holding the repository's write lock, so two pot processes never interleave writes.
-    public func withWriteLock<T>(timeoutSeconds: Double = 30, _ body: () throws -> T) throws -> T {
+    /// POT_LOCK_TIMEOUT (seconds) overrides how long to wait for another process.
+    public func withWriteLock<T>(timeoutSeconds: Double? = nil, _ body: () throws -> T) throws -> T {
+        let timeoutSeconds = timeoutSeconds
+            ?? ProcessInfo.processInfo.environment["POT_LOCK_TIMEOUT"].flatMap(Double.init) ?? 30
         try FileManager.default.createDirectory(atPath: potDirectory, withIntermediateDirectories: true)
         let lock = try FileLock(path: potDirectory + "/lock")
         guard try lock.lock(timeoutSeconds: timeoutSeconds) else {

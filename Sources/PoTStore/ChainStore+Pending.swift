@@ -42,9 +42,14 @@ extension ChainStore {
         for ref in try git.references(matching: glob) {
             do {
                 let signed = try SignedVote(bytes: try git.readBlob(ref.oid))
-                guard signed.hasValidSignature(chain: chainId),
-                      ref.name == ChainLayout.voteRef(height: signed.vote.height, voter: signed.vote.voter, id: signed.id(chain: chainId))
-                else { problems.append("\(ref.name): blob \(ref.oid.hex) does not hold the vote its name promises (tampered)"); continue }
+                guard signed.hasValidSignature(chain: chainId) else {
+                    problems.append("\(ref.name): the vote in blob \(ref.oid.hex) is not validly signed for this chain (signed for another chain, or tampered)")
+                    continue
+                }
+                guard ref.name == ChainLayout.voteRef(height: signed.vote.height, voter: signed.vote.voter, id: signed.id(chain: chainId)) else {
+                    problems.append("\(ref.name): blob \(ref.oid.hex) does not hold the vote its name promises (tampered)")
+                    continue
+                }
                 votes.append(PendingVote(signed: signed, ref: ref.name))
             } catch {
                 problems.append("\(ref.name): blob \(ref.oid.hex) is not a valid vote: \(error)")
@@ -73,9 +78,14 @@ extension ChainStore {
         for ref in try git.references(matching: ChainLayout.allTransfersGlob) {
             do {
                 let signed = try SignedTransfer(bytes: try git.readBlob(ref.oid))
-                guard signed.hasValidSignature(chain: chainId),
-                      ref.name == ChainLayout.transferRef(from: signed.transfer.from, nonce: signed.transfer.nonce)
-                else { problems.append("\(ref.name): blob \(ref.oid.hex) does not hold the transfer its name promises (tampered)"); continue }
+                guard signed.hasValidSignature(chain: chainId) else {
+                    problems.append("\(ref.name): the transfer in blob \(ref.oid.hex) is not validly signed for this chain (signed for another chain, or tampered)")
+                    continue
+                }
+                guard ref.name == ChainLayout.transferRef(from: signed.transfer.from, nonce: signed.transfer.nonce) else {
+                    problems.append("\(ref.name): blob \(ref.oid.hex) does not hold the transfer its name promises (tampered)")
+                    continue
+                }
                 transfers.append(PendingTransfer(signed: signed, ref: ref.name))
             } catch {
                 problems.append("\(ref.name): blob \(ref.oid.hex) is not a valid transfer: \(error)")

@@ -36,6 +36,17 @@ struct Init: ParsableCommand {
         }
         let labels = entries.compactMap(\.label)
         guard Set(labels).count == labels.count else { throw CLIError("--endow names the same label twice") }
+        // Check everything that can be checked before anything is written.
+        do {
+            _ = try ChainParams(confirmations: k, alpha: alpha, initialAccounts: [.init(key: SigningKey.generate().publicKey, balance: 0)],
+                                createdAt: 0, note: note)
+        } catch { throw CLIError("\(error)") }
+        if try GitCommandLine.run(["rev-parse", "--verify", "-q", "refs/pot/genesis"], in: directory).status == 0 {
+            throw CLIError("this repository already holds a PoT chain")
+        }
+        if try GitCommandLine.run(["rev-parse", "--verify", "-q", "refs/heads/main"], in: directory).status == 0 {
+            throw CLIError("refs/heads/main already exists; pot init needs a repository without main (import code later as an orphan commit merged into block 1)")
+        }
         let ring = KeyRing(directory: try gitDirectoryForInit(directory) + "/pot/keys")
         var generated: Set<String> = []
         var accounts: [ChainParams.InitialAccount] = []

@@ -1,8 +1,8 @@
 /// Why a block cannot be applied. Each case is a rule of docs/spec.md.
 public struct BlockRejection: Error, CustomStringConvertible, Equatable {
     public enum Rule: String, Sendable {
-        case height, parent, timestamp, proposerSignature, payloadRoot
-        case transferSignature, transferAmount, transferToSelf, transferNonce, transferBalance
+        case height, parent, timestamp, proposerSignature, payloadRoot, payloadLimits
+        case transferSignature, transferAmount, transferToSelf, transferMemo, transferNonce, transferBalance
         case voteSignature, voteNonMember, voteHeight, voteDuplicate
         case evidenceMismatch, evidenceSignature, evidenceNonMember, evidenceHeight, evidenceDuplicate
     }

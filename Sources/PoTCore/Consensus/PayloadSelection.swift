@@ -15,7 +15,11 @@ public enum PayloadSelection {
             }
         }
         var groups: [VoteSlot: [SignedVote]] = [:]
-        for vote in votes { groups[VoteSlot(voter: vote.vote.voter, height: vote.vote.height), default: []].append(vote) }
+        // Votes with a bad signature are dropped first, so that a forged copy (same body, or a
+        // different body in the voter's name) cannot take the place of the voter's valid vote.
+        for vote in votes where directSignatureCheck(vote.vote.voter, vote.signature, vote.id(chain: chain)) {
+            groups[VoteSlot(voter: vote.vote.voter, height: vote.vote.height), default: []].append(vote)
+        }
         for slot in groups.keys.sorted() {
             var distinct: [Hash256: SignedVote] = [:]
             for vote in groups[slot]! { distinct[vote.id(chain: chain)] = vote }

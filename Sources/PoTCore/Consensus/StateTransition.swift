@@ -58,6 +58,12 @@ public enum StateTransition {
         guard signatures(header.proposer, signed.signature, signed.id(chain: state.chainId)) else {
             throw BlockRejection(.proposerSignature, "the proposer's signature on block \(signed.id(chain: state.chainId).short) is invalid")
         }
+        guard payload.transfers.count <= ObjectLimits.maxTransfersPerBlock,
+              payload.votes.count <= ObjectLimits.maxVotesPerBlock,
+              payload.evidence.count <= ObjectLimits.maxEvidencePerBlock
+        else {
+            throw BlockRejection(.payloadLimits, "the payload carries more transfers, votes or evidence than a block may")
+        }
         guard payload.root(chain: state.chainId) == header.payloadRoot else {
             throw BlockRejection(.payloadRoot, "the payload does not match the header's payload root")
         }
@@ -70,6 +76,9 @@ public enum StateTransition {
         }
         guard tx.amount > 0 else { throw BlockRejection(.transferAmount, "a transfer moves at least 1 mT") }
         guard tx.from != tx.to else { throw BlockRejection(.transferToSelf, "a transfer to oneself is not allowed") }
+        guard tx.memo.utf8.count <= ObjectLimits.maxMemoBytes else {
+            throw BlockRejection(.transferMemo, "a transfer memo is at most \(ObjectLimits.maxMemoBytes) bytes")
+        }
         var sender = state.accounts[tx.from] ?? Account(balance: 0, member: false)
         guard tx.nonce == sender.nonce + 1 else {
             throw BlockRejection(.transferNonce, "transfer nonce \(tx.nonce) from \(tx.from.short) is not \(sender.nonce + 1)")

@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+
+@Suite("README quick start and help")
+struct QuickStartTests {
+    @Test("README: the quick start is two commands, scripts/demo.sh and scripts/test.sh")
+    func readmeNamesTheTwoCommands() throws {
+        let readme = try TestEnvironment.read("README.md")
+        let quick = readme.components(separatedBy: "## Quick start")[1].components(separatedBy: "```sh")[1].components(separatedBy: "```")[0]
+        let commands = quick.split(separator: "\n").map { $0.split(separator: "#")[0].trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        #expect(commands == ["bash scripts/demo.sh", "bash scripts/test.sh"])
+        #expect(try TestEnvironment.read(".ci/run").contains("bash scripts/test.sh"))
+    }
+
+    @Test("README: bash scripts/demo.sh plays the worked example and prints its numbers")
+    func demoScriptRuns() throws {
+        let result = try Run.process("/bin/bash", [TestEnvironment.packageRoot + "/scripts/demo.sh"], in: TestEnvironment.packageRoot,
+                                     environment: ["POT_BIN": TestEnvironment.binDirectory])
+        #expect(result.status == 0, "\(result.stderr)")
+        for expected in ["= 12 000  proposed by alice", "= 7 250  proposed by bob", "Δ=+405 mT", "Δ=-182 mT", "Δ=-1792 mT",
+                         "10 405 mT", "4 818 mT", "3 208 mT", "ok: 3 block(s) on main"] {
+            #expect(result.stdout.contains(expected), "demo output lacks \(expected)")
+        }
+    }
+
+    @Test("CLI-HELP: pot --help lists every verb, and each verb has help")
+    func helpListsVerbs() throws {
+        let help = try Run.ok(["--help"], in: "/")
+        let verbs = ["init", "keygen", "keys", "transfer", "propose", "vote", "advance", "finalize", "status", "log", "verify", "clone", "fetch", "push"]
+        for verb in verbs {
+            #expect(help.contains("  \(verb) "), "help lacks \(verb)")
+            #expect(try Run.ok([verb, "--help"], in: "/").contains("USAGE: pot \(verb)"))
+        }
+    }
+
+    @Test("CLI-C: -C <path> runs in another directory, like git")
+    func changeDirectoryOption() throws {
+        let chain = try DemoChain.make()
+        defer { chain.remove() }
+        #expect(try Run.ok(["-C", chain.directory, "status", "--json"], in: "/") == chain.statusJSON())
+        let outside = try Run.pot(["status"], in: "/")
+        #expect(outside.status == 1)
+        #expect(outside.stderr.hasPrefix("Error: "))
+    }
+}

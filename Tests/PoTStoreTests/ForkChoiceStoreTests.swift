@@ -112,3 +112,26 @@ struct StoreObjectTests {
         #expect(throws: StoreError.self) { try f.store.addTransfer(SignedTransfer.sign(other, with: f.key("bob"), chain: f.store.chainId)) }
     }
 }
+
+@Suite("Pruning")
+struct PruneTests {
+    @Test("GIT-PRUNE: pending votes of final heights and used transfers are pruned, and stay in their blocks")
+    func pruneDropsWhatNoLongerMatters() throws {
+        let f = try StoreFixture()
+        defer { f.remove() }
+        let a = try f.propose("alice", at: 1_700_000_001, canonical: true)
+        try f.vote("bob", height: 1, [a.id], [1_000_000, 0])
+        let tx = TrustTransfer(from: f.key("bob").publicKey, to: f.key("carol").publicKey, amount: 7, nonce: 1)
+        try f.store.addTransfer(SignedTransfer.sign(tx, with: f.key("bob"), chain: f.store.chainId))
+        let carrier = try f.propose("alice", at: 1_700_000_002, canonical: true)
+        #expect(carrier.payload.votes.count == 1 && carrier.payload.transfers.count == 1)
+        #expect(try f.store.prune() == 0)   // height 1 is not final yet, nor is the transfer's block
+        try f.propose("alice", at: 1_700_000_003, canonical: true)
+        try f.propose("alice", at: 1_700_000_004, canonical: true)
+        #expect(try f.store.prune() == 2)
+        var problems: [String] = []
+        #expect(try f.store.allPendingVotes(problems: &problems).isEmpty)
+        #expect(try f.store.pendingTransfers(problems: &problems).isEmpty)
+        #expect(try f.store.loadBlock(height: 2, id: carrier.id).payload == carrier.payload)
+    }
+}

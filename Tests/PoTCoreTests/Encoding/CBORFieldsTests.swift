@@ -18,7 +18,7 @@ struct CBORFieldsTests {
         do { _ = try body(); return nil } catch { return error as? CBORError }
     }
 
-    @Test("present fields of the right type and size are returned")
+    @Test("ENC-CBOR: present fields of the right type and size are returned")
     func readsFields() throws {
         let f = try Self.fields()
         #expect(try f.uint(0) == 7)
@@ -38,7 +38,7 @@ struct CBORFieldsTests {
         #expect(try f.optionalArray(4, max: 3) == nil)
     }
 
-    @Test("a key outside allowedKeys is rejected as unknownField naming the object and key")
+    @Test("ENC-CBOR: a key outside allowedKeys is rejected as unknownField naming the object and key")
     func rejectsUnknownKey() {
         let value = CBOR.map([0: .unsigned(1), 9: .unsigned(2), 12: .unsigned(3)])
         let e = Self.error { try Self.fields(value) }
@@ -47,14 +47,14 @@ struct CBORFieldsTests {
         #expect(e?.offset == nil)
     }
 
-    @Test("a non-map object is rejected as wrongType")
+    @Test("ENC-CBOR: a non-map object is rejected as wrongType")
     func rejectsNonMapObject() {
         let e = Self.error { try Self.fields(.array([])) }
         #expect(e?.kind == .wrongType)
         #expect(e?.detail == "vote: expected map, got array")
     }
 
-    @Test("an absent required key is rejected as missingField")
+    @Test("ENC-CBOR: an absent required key is rejected as missingField")
     func rejectsMissingKey() throws {
         let f = try Self.fields()
         for read in [{ try f.value(4) }, { try f.uint(4) }, { try f.bytes(4) }, { try f.text(4, maxUTF8: 1) }, { try f.array(4, max: 1) }] as [() throws -> Any] {
@@ -64,7 +64,7 @@ struct CBORFieldsTests {
         }
     }
 
-    @Test("a field of the wrong type is rejected as wrongType, also for optional readers")
+    @Test("ENC-CBOR: a field of the wrong type is rejected as wrongType, also for optional readers")
     func rejectsWrongType() throws {
         let f = try Self.fields()
         #expect(Self.error { try f.uint(1) }?.detail == "vote field 1: expected unsigned integer, got byte string")
@@ -78,7 +78,7 @@ struct CBORFieldsTests {
         #expect(Self.error { try CBOR.negative(0).uint("x") }?.detail == "x: expected unsigned integer, got negative integer")
     }
 
-    @Test("a field longer than its maximum is rejected as tooLong naming object, field and sizes")
+    @Test("ENC-CBOR: a field longer than its maximum is rejected as tooLong naming object, field and sizes")
     func rejectsTooLong() throws {
         let items = CBOR.map([4: .array((0 ..< 70).map { .unsigned($0) })])
         let f = try Self.fields(items)
@@ -96,7 +96,7 @@ struct CBORFieldsTests {
         #expect(Self.error { try CBOR.text("\u{6c34}").text("t", maxUTF8: 2) }?.kind == .tooLong)
     }
 
-    @Test("a byte string of the wrong exact count is rejected as badValue")
+    @Test("ENC-CBOR: a byte string of the wrong exact count is rejected as badValue")
     func rejectsWrongExactCount() throws {
         let f = try Self.fields()
         for count in [0, 31, 33, 64] {

@@ -4,7 +4,7 @@ import PoTCore
 
 @Suite("CBOR round-trip and fuzz properties")
 struct CBORPropertyTests {
-    @Test("decode(encode(x)) == x for random trees")
+    @Test("ENC-CBOR: decode(encode(x)) == x for random trees")
     func decodeInvertsEncode() async {
         await propertyCheck(count: 2000, input: CBORGen.tree) { (value: CBOR) throws in
             let bytes = value.encoded()
@@ -12,7 +12,7 @@ struct CBORPropertyTests {
         }
     }
 
-    @Test("encode(decode(b)) == b for encodings of random trees")
+    @Test("ENC-CBOR: encode(decode(b)) == b for encodings of random trees")
     func encodeInvertsDecode() async {
         await propertyCheck(count: 2000, input: CBORGen.tree) { (value: CBOR) throws in
             let bytes = value.encoded()
@@ -24,7 +24,7 @@ struct CBORPropertyTests {
         }
     }
 
-    @Test("random byte strings either fail with CBORError or re-encode to themselves")
+    @Test("ENC-CBOR: random byte strings either fail with CBORError or re-encode to themselves")
     func randomBytesAreRejectedOrCanonical() async {
         await propertyCheck(count: 5000, input: Gen.uint8().array(of: 0 ... 12)) { bytes in
             Self.checkStrict(bytes)
@@ -56,7 +56,7 @@ struct CBORPropertyTests {
         return Mutation(original: original, mutated: bytes)
     }
 
-    @Test("mutated encodings (20 000 mutations) either fail with CBORError or re-encode to exactly the input")
+    @Test("ENC-CBOR: mutated encodings (20 000 mutations) either fail with CBORError or re-encode to exactly the input")
     func mutationFuzz() async {
         var runs = 0, accepted = 0, rejected = 0
         await propertyCheck(count: 20_000, input: Self.mutations) { m in

@@ -4,14 +4,14 @@ import PoTCore
 /// One test per rule that makes the decoder reject input.
 @Suite("CBOR decoder rejections")
 struct CBORRejectionTests {
-    @Test("tags (major type 6) are rejected as unsupportedType")
+    @Test("ENC-CBOR: tags (major type 6) are rejected as unsupportedType")
     func rejectsTags() {
         for input in ["c074323031332d30332d32315432303a30343a30305a", "c11a514b67b0", "d82076687474703a2f2f7777772e6578616d706c652e636f6d", "c0"] {
             #expect(cborDecodeError(cborHex(input))?.kind == .unsupportedType, "\(input)")
         }
     }
 
-    @Test("floats, simple values, true/false/null/undefined and break (major type 7) are rejected as unsupportedType")
+    @Test("ENC-CBOR: floats, simple values, true/false/null/undefined and break (major type 7) are rejected as unsupportedType")
     func rejectsMajorType7() {
         for input in ["f4", "f5", "f6", "f7", "f0", "f810", "f8ff", "f90000", "f93c00", "fa47c35000", "fb3ff199999999999a", "ff", "fc", "fd", "fe"] {
             let e = cborDecodeError(cborHex(input))
@@ -23,7 +23,7 @@ struct CBORRejectionTests {
         #expect(cborDecodeError(cborHex("82 01 f5"))?.offset == 2)
     }
 
-    @Test("reserved additional information 28-30 is rejected as unsupportedType")
+    @Test("ENC-CBOR: reserved additional information 28-30 is rejected as unsupportedType")
     func rejectsReservedAdditionalInfo() {
         for major: UInt8 in 0 ... 5 {
             for info: UInt8 in 28 ... 30 {
@@ -32,7 +32,7 @@ struct CBORRejectionTests {
         }
     }
 
-    @Test("indefinite lengths (additional information 31) are rejected as indefiniteLength")
+    @Test("ENC-CBOR: indefinite lengths (additional information 31) are rejected as indefiniteLength")
     func rejectsIndefiniteLength() {
         for input in ["5f42010243030405ff", "7f657374726561646d696e67ff", "9fff", "9f018202039f0405ffff", "bf61610161629f0203ffff", "5fff", "7fff", "bfff"] {
             let e = cborDecodeError(cborHex(input))
@@ -62,7 +62,7 @@ struct CBORRejectionTests {
         }
     }
 
-    @Test("integers 0..23 with a 1-byte argument are rejected as nonShortestForm")
+    @Test("ENC-CBOR: integers 0..23 with a 1-byte argument are rejected as nonShortestForm")
     func rejectsOneByteArgumentBelow24ForIntegers() {
         for major: UInt8 in 0 ... 1 {
             for v: UInt64 in 0 ... 23 {
@@ -74,7 +74,7 @@ struct CBORRejectionTests {
         }
     }
 
-    @Test("lengths 0..23 with a 1-byte argument are rejected as nonShortestForm for strings, arrays and maps")
+    @Test("ENC-CBOR: lengths 0..23 with a 1-byte argument are rejected as nonShortestForm for strings, arrays and maps")
     func rejectsOneByteArgumentBelow24ForLengths() {
         for major: UInt8 in 2 ... 5 {
             for n: UInt64 in 0 ... 23 {
@@ -87,7 +87,7 @@ struct CBORRejectionTests {
         }
     }
 
-    @Test("values 0..255 with a 2-byte argument are rejected as nonShortestForm")
+    @Test("ENC-CBOR: values 0..255 with a 2-byte argument are rejected as nonShortestForm")
     func rejectsTwoByteArgumentBelow256() {
         for major: UInt8 in 0 ... 5 {
             for v: UInt64 in 0 ... 255 {
@@ -97,7 +97,7 @@ struct CBORRejectionTests {
         }
     }
 
-    @Test("values below 65536 with a 4-byte argument are rejected as nonShortestForm")
+    @Test("ENC-CBOR: values below 65536 with a 4-byte argument are rejected as nonShortestForm")
     func rejectsFourByteArgumentBelow65536() {
         for major: UInt8 in 0 ... 5 {
             for v: UInt64 in [0, 1, 23, 24, 255, 256, 1000, 65535] {
@@ -107,7 +107,7 @@ struct CBORRejectionTests {
         }
     }
 
-    @Test("values below 2^32 with an 8-byte argument are rejected as nonShortestForm")
+    @Test("ENC-CBOR: values below 2^32 with an 8-byte argument are rejected as nonShortestForm")
     func rejectsEightByteArgumentBelow2To32() {
         for major: UInt8 in 0 ... 1 {
             for v: UInt64 in [0, 23, 24, 255, 256, 65535, 65536, 0xFFFF_FFFF] {
@@ -122,7 +122,7 @@ struct CBORRejectionTests {
         }
     }
 
-    @Test("the smallest value of each argument size is accepted")
+    @Test("ENC-CBOR: the smallest value of each argument size is accepted")
     func acceptsBoundaryValues() throws {
         for (v, size) in [(24 as UInt64, 1), (256, 2), (65536, 4), (0x1_0000_0000, 8)] {
             for major: UInt8 in 0 ... 1 {
@@ -140,7 +140,7 @@ struct CBORRejectionTests {
         }
     }
 
-    @Test("map keys that are not unsigned integers are rejected as mapKeyNotUnsigned")
+    @Test("ENC-CBOR: map keys that are not unsigned integers are rejected as mapKeyNotUnsigned")
     func rejectsNonUnsignedMapKeys() {
         for input in ["a12000", "a1400000", "a1616100", "a18000", "a1a000", "a2 0100 2000"] {
             #expect(cborDecodeError(cborHex(input))?.kind == .mapKeyNotUnsigned, "\(input)")
@@ -148,7 +148,7 @@ struct CBORRejectionTests {
         #expect(cborDecodeError(cborHex("a2 0100 2000"))?.offset == 3)
     }
 
-    @Test("map keys out of ascending order are rejected as mapKeysNotAscending")
+    @Test("ENC-CBOR: map keys out of ascending order are rejected as mapKeysNotAscending")
     func rejectsDescendingMapKeys() {
         let e = cborDecodeError(cborHex("a2 0200 0100"))
         #expect(e?.kind == .mapKeysNotAscending)
@@ -159,14 +159,14 @@ struct CBORRejectionTests {
         #expect(cborDecodeError(cborHex("a3 0100 0300 0200"))?.kind == .mapKeysNotAscending)
     }
 
-    @Test("duplicate map keys are rejected as mapKeysNotAscending")
+    @Test("ENC-CBOR: duplicate map keys are rejected as mapKeysNotAscending")
     func rejectsDuplicateMapKeys() {
         #expect(cborDecodeError(cborHex("a2 0100 0101"))?.kind == .mapKeysNotAscending)
         #expect(cborDecodeError(cborHex("a3 0000 0500 0500"))?.kind == .mapKeysNotAscending)
         #expect(cborDecodeError(cborHex("a2 1bffffffffffffffff00 1bffffffffffffffff00"))?.kind == .mapKeysNotAscending)
     }
 
-    @Test("invalid UTF-8 in text strings is rejected as invalidUTF8")
+    @Test("ENC-CBOR: invalid UTF-8 in text strings is rejected as invalidUTF8")
     func rejectsInvalidUTF8() {
         let bad: [String] = [
             "61ff",         // never valid
@@ -192,7 +192,7 @@ struct CBORRejectionTests {
         #expect(cborDecodeError(cborHex("82 00 6261ff"))?.offset == 4)
     }
 
-    @Test("valid UTF-8 edge cases are accepted")
+    @Test("ENC-CBOR: valid UTF-8 edge cases are accepted")
     func acceptsValidUTF8Edges() throws {
         for input in ["6100", "617f", "62c280", "62dfbf", "63e0a080", "63ed9fbf", "63ee8080", "63efbfbf", "64f0908080", "64f48fbfbf", "63efbbbf"] {
             let value = try CBOR.decode(cborHex(input))
@@ -200,7 +200,7 @@ struct CBORRejectionTests {
         }
     }
 
-    @Test("bytes after the top-level item are rejected as trailingBytes")
+    @Test("ENC-CBOR: bytes after the top-level item are rejected as trailingBytes")
     func rejectsTrailingBytes() {
         let e = cborDecodeError(cborHex("0102"))
         #expect(e?.kind == .trailingBytes)
@@ -210,7 +210,7 @@ struct CBORRejectionTests {
         #expect(cborDecodeError(cborHex("4100 00"))?.offset == 2)
     }
 
-    @Test("input that ends early is rejected as truncated")
+    @Test("ENC-CBOR: input that ends early is rejected as truncated")
     func rejectsTruncatedInput() {
         for input in ["", "18", "19 01", "1a 000000", "1b 00000000000000", "38", "41", "43 0102", "63 6161", "82 01", "a1 01", "a2 0100 02", "8182", "9819 00", "81"] {
             #expect(cborDecodeError(cborHex(input))?.kind == .truncated, "\(input)")
@@ -218,7 +218,7 @@ struct CBORRejectionTests {
         #expect(cborDecodeError([])?.offset == 0)
     }
 
-    @Test("nesting depth 16 is accepted and depth 17 is rejected as tooDeep")
+    @Test("ENC-CBOR: nesting depth 16 is accepted and depth 17 is rejected as tooDeep")
     func enforcesDefaultDepthLimit() throws {
         for make in [cborNestedArrays, cborNestedMaps] {
             let ok = make(16)
@@ -233,7 +233,7 @@ struct CBORRejectionTests {
         #expect(cborDecodeError(empty.encoded())?.kind == .tooDeep)
     }
 
-    @Test("a custom maxDepth is enforced exactly")
+    @Test("ENC-CBOR: a custom maxDepth is enforced exactly")
     func enforcesCustomDepthLimit() throws {
         let limits = CBORLimits(maxDepth: 3)
         #expect(try CBOR.decode(cborNestedArrays(3).encoded(), limits: limits) == cborNestedArrays(3))
@@ -242,13 +242,13 @@ struct CBORRejectionTests {
         #expect(cborDecodeError(cborHex("80"), limits: CBORLimits(maxDepth: 0))?.kind == .tooDeep)
     }
 
-    @Test("very deep nesting is rejected without recursion")
+    @Test("ENC-CBOR: very deep nesting is rejected without recursion")
     func rejectsHugeNestingIteratively() {
         let input = [UInt8](repeating: 0x81, count: 200_000) + [0x00]
         #expect(cborDecodeError(input)?.kind == .tooDeep)
     }
 
-    @Test("declared lengths above maxLength are rejected as tooLong")
+    @Test("ENC-CBOR: declared lengths above maxLength are rejected as tooLong")
     func enforcesMaxLength() throws {
         let limits = CBORLimits(maxLength: 4)
         for good in ["4401020304", "6461616161", "8400000000", "a4 0000 0100 0200 0300"] {
@@ -266,7 +266,7 @@ struct CBORRejectionTests {
         #expect(try CBOR.decode(max.encoded()) == max)
     }
 
-    @Test("a 2^32-element array header with 3 bytes of input is rejected quickly without allocating")
+    @Test("ENC-CBOR: a 2^32-element array header with 3 bytes of input is rejected quickly without allocating")
     func rejectsHugeDeclaredLengthBeforeAllocating() {
         let clock = ContinuousClock()
         let elapsed = clock.measure {
@@ -289,7 +289,7 @@ struct CBORRejectionTests {
         #expect(elapsed < .seconds(1))
     }
 
-    @Test("error descriptions give the byte offset and the reason on one line")
+    @Test("ENC-CBOR: error descriptions give the byte offset and the reason on one line")
     func describesErrors() {
         let e = cborDecodeError(cborHex("82 00 1817"))!
         #expect(e == CBORError(kind: .nonShortestForm, offset: 2, detail: e.detail))

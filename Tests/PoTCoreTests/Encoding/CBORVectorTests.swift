@@ -35,7 +35,7 @@ struct CBORVectorTests {
         (.map([1: .unsigned(2), 3: .unsigned(4)]), "a201020304"),
     ]
 
-    @Test("encoding each Appendix A value yields the RFC bytes", arguments: 0 ..< vectors.count)
+    @Test("ENC-CBOR: encoding each Appendix A value yields the RFC bytes", arguments: 0 ..< vectors.count)
     func encodesAppendixAVector(_ i: Int) {
         let (value, expected) = Self.vectors[i]
         #expect(cborHexString(value.encoded()) == expected)
@@ -44,13 +44,13 @@ struct CBORVectorTests {
         #expect(out == [0xAA] + cborHex(expected), "encode(into:) appends")
     }
 
-    @Test("decoding each Appendix A byte string yields the RFC value", arguments: 0 ..< vectors.count)
+    @Test("ENC-CBOR: decoding each Appendix A byte string yields the RFC value", arguments: 0 ..< vectors.count)
     func decodesAppendixAVector(_ i: Int) throws {
         let (value, encoded) = Self.vectors[i]
         #expect(try CBOR.decode(cborHex(encoded)) == value)
     }
 
-    @Test("the 25-item array vector round-trips with a 1-byte length head")
+    @Test("ENC-CBOR: the 25-item array vector round-trips with a 1-byte length head")
     func twentyFiveItemArray() throws {
         let value = CBOR.array((1 ... 25).map { .unsigned($0) })
         let expected = "98190102030405060708090a0b0c0d0e0f101112131415161718181819"
@@ -58,13 +58,13 @@ struct CBORVectorTests {
         #expect(try CBOR.decode(cborHex(expected)) == value)
     }
 
-    @Test("map keys are encoded in ascending numeric order")
+    @Test("ENC-CBOR: map keys are encoded in ascending numeric order")
     func mapKeysSortedNumerically() {
         let value = CBOR.map([256: .unsigned(0), 24: .unsigned(0), 1: .unsigned(0), 23: .unsigned(0)])
         #expect(cborHexString(value.encoded()) == "a4" + "0100" + "1700" + "181800" + "19010000")
     }
 
-    @Test("text equality compares UTF-8 bytes, not canonical equivalence")
+    @Test("ENC-CBOR: text equality compares UTF-8 bytes, not canonical equivalence")
     func textEqualityIsBytewise() {
         let composed = CBOR.text("\u{e9}")
         let decomposed = CBOR.text("e\u{301}")

@@ -7,7 +7,7 @@ struct FixedPointLogTests {
     /// round(ln 2 × 10^24)
     static let ln2At24: Int128 = 693_147_180_559_945_309_417_232
 
-    @Test("ln is within 0.5 units of 10^-18 of a 100-digit reference (golden table)")
+    @Test("SCORE-LN: ln is within 0.5 units of 10^-18 of a 100-digit reference (golden table)")
     func lnMatchesHighPrecisionReference() {
         var maxErr24: Int128 = 0   // in units of 10^-24
         var worst: UInt128 = 0
@@ -21,7 +21,7 @@ struct FixedPointLogTests {
         #expect(maxErr24 < 1000 * 1_000_000)   // the protocol's budget: 1000 units of 10^-18
     }
 
-    @Test("ln agrees with Foundation.log for selected and random x")
+    @Test("SCORE-LN: ln agrees with Foundation.log for selected and random x")
     func lnMatchesDouble() {
         var xs: [UInt128] = [1, 2, 3, 10, 1_000_000, 1_000_000_000, UInt128(UInt64.max), 1 << 64, 1 << 100,
                              1 << 127, UInt128.max, UInt128.max - 1]
@@ -41,7 +41,7 @@ struct FixedPointLogTests {
         }
     }
 
-    @Test("ln 1 = 0 exactly and ln(n/n) = 0 exactly")
+    @Test("SCORE-LN: ln 1 = 0 exactly and ln(n/n) = 0 exactly")
     func lnOfOneIsZero() {
         #expect(FixedPointLog.ln(1) == 0)
         for n: UInt128 in [1, 2, 3, 1_000_000, UInt128.max] {
@@ -49,7 +49,7 @@ struct FixedPointLogTests {
         }
     }
 
-    @Test("ln(2^k) = k·ln 2 within 0.5 units for every k in 0...127")
+    @Test("SCORE-LN: ln(2^k) = k·ln 2 within 0.5 units for every k in 0...127")
     func lnOfPowersOfTwo() {
         for k in 0...127 {
             let got = FixedPointLog.ln(UInt128(1) << UInt128(k)) * 1_000_000
@@ -57,7 +57,7 @@ struct FixedPointLogTests {
         }
     }
 
-    @Test("ln(a·b) = ln a + ln b within 2 units for random a, b")
+    @Test("SCORE-LN: ln(a·b) = ln a + ln b within 2 units for random a, b")
     func lnOfProductIsSumOfLns() {
         var rng = ScoringSplitMix64(seed: 0xAB)
         for _ in 0..<2000 {
@@ -70,7 +70,7 @@ struct FixedPointLogTests {
         }
     }
 
-    @Test("ln(n/d) = −ln(d/n), ln(n/1) = ln n, ln(1/2) = −ln 2, within 1 unit of ln n − ln d")
+    @Test("SCORE-LN: ln(n/d) = −ln(d/n), ln(n/1) = ln n, ln(1/2) = −ln 2, within 1 unit of ln n − ln d")
     func lnOfRatio() {
         #expect(FixedPointLog.ln(numerator: 1, denominator: 2) == -FixedPointLog.ln(2))
         var rng = ScoringSplitMix64(seed: 0xD1D)
@@ -85,7 +85,7 @@ struct FixedPointLogTests {
         }
     }
 
-    @Test("ln is monotone non-decreasing on consecutive integers")
+    @Test("SCORE-LN: ln is monotone non-decreasing on consecutive integers")
     func lnIsMonotone() {
         var rng = ScoringSplitMix64(seed: 0x40)
         for _ in 0..<2000 {
@@ -96,7 +96,7 @@ struct FixedPointLogTests {
         for x: UInt128 in 1...5000 { #expect(FixedPointLog.ln(x) < FixedPointLog.ln(x + 1)) }
     }
 
-    @Test("scale constant is 10^18")
+    @Test("SCORE-LN: scale constant is 10^18")
     func scaleIsTenToTheEighteen() {
         #expect(FixedPointLog.scale == 1_000_000_000_000_000_000)
     }

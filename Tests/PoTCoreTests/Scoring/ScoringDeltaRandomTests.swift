@@ -36,7 +36,7 @@ struct ScoringDeltaRandomTests {
         return Input(alpha: alpha, ppm: ppm, weight: weight, total: total)
     }
 
-    @Test("Δ = round half away from zero of alpha·(ln max(q,1e-9) − ln max(p_m,1e-9)) on 100 000 seeded random inputs")
+    @Test("SCORE-DELTA: Δ = round half away from zero of alpha·(ln max(q,1e-9) − ln max(p_m,1e-9)) on 100 000 seeded random inputs")
     func deltaMatchesDoubleFormula() {
         var rng = ScoringSplitMix64(seed: 0x0050_7D17)
         let count = 100_000
@@ -61,7 +61,7 @@ struct ScoringDeltaRandomTests {
         #expect(clampedQ > 1000 && clampedP > 1000, "clamp coverage q=\(clampedQ) p=\(clampedP)")
     }
 
-    @Test("Δ for margins 0 and ±ln 2: ln(q/p_m) computed from ppm and weights, rounded half away from zero")
+    @Test("SCORE-DELTA: Δ for margins 0 and ±ln 2: ln(q/p_m) computed from ppm and weights, rounded half away from zero")
     func deltaForSimpleMargins() {
         // margin(q = 1, p_m = 1/2) = ln 2 and margin(q = 1/2, p_m = 1) = −ln 2, exactly the rounded ln 2.
         #expect(TrustScoring.margin(voterPpm: 1_000_000, winnerWeight: 500_000, totalTrust: 1) == FixedPointLog.ln(2))
@@ -75,7 +75,7 @@ struct ScoringDeltaRandomTests {
         #expect(TrustScoring.delta(alpha: 1_000_000, voterPpm: 7, winnerWeight: 7, totalTrust: 1) == 0)
     }
 
-    @Test("clamps: q = 0 uses ln 1e-9; p_m < 1e-9 exactly when W·1000 < T")
+    @Test("SCORE-DELTA: clamps: q = 0 uses ln 1e-9; p_m < 1e-9 exactly when W·1000 < T")
     func clampBoundaries() {
         let ln1e9 = FixedPointLog.ln(1_000_000_000)
         // q = 0 with p_m = 1: margin = −ln 10^9.
@@ -96,7 +96,7 @@ struct ScoringDeltaRandomTests {
         #expect(TrustScoring.margin(voterPpm: 1_000_000, winnerWeight: huge, totalTrust: 1) < 0)
     }
 
-    @Test("Δ saturates at Int64 bounds for out-of-protocol alpha")
+    @Test("SCORE-DELTA: Δ saturates at Int64 bounds for out-of-protocol alpha")
     func deltaSaturates() {
         #expect(TrustScoring.delta(alpha: UInt64.max, voterPpm: 1_000_000, winnerWeight: 0, totalTrust: 1) == Int64.max)
         #expect(TrustScoring.delta(alpha: UInt64.max, voterPpm: 0, winnerWeight: 1_000_000, totalTrust: 1) == Int64.min)

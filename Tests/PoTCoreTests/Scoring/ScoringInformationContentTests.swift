@@ -4,7 +4,7 @@ import PoTCore
 
 @Suite("Scoring: information content I_h = ln n − H(p_m)")
 struct ScoringInformationContentTests {
-    @Test("a unanimous market on one outcome gives exactly ln n")
+    @Test("INFO-IH: a unanimous market on one outcome gives exactly ln n")
     func unanimousGivesLnN() {
         var rng = ScoringSplitMix64(seed: 0x1417)
         for n in 1...8 {
@@ -16,7 +16,7 @@ struct ScoringInformationContentTests {
         }
     }
 
-    @Test("a uniform market gives exactly 0")
+    @Test("INFO-IH: a uniform market gives exactly 0")
     func uniformGivesZero() {
         var rng = ScoringSplitMix64(seed: 0x0417)
         for n in 1...12 {
@@ -27,14 +27,14 @@ struct ScoringInformationContentTests {
         }
     }
 
-    @Test("zero total weight (or no outcomes) gives 0")
+    @Test("INFO-IH: zero total weight (or no outcomes) gives 0")
     func zeroWeightsGiveZero() {
         #expect(TrustScoring.informationContent(weights: []) == 0)
         #expect(TrustScoring.informationContent(weights: [0]) == 0)
         #expect(TrustScoring.informationContent(weights: [0, 0, 0]) == 0)
     }
 
-    @Test("the worked example's market (0.6, 0.3625, 0.0375) matches the Double formula")
+    @Test("INFO-IH: the worked example's market (0.6, 0.3625, 0.0375) matches the Double formula")
     func workedExampleMarket() {
         let w: [UInt128] = [12_000_000_000, 7_250_000_000, 750_000_000]
         let got = ScoringDoubleReference.nats(TrustScoring.informationContent(weights: w))
@@ -43,7 +43,7 @@ struct ScoringInformationContentTests {
         #expect(TrustScoring.formatNats(TrustScoring.informationContent(weights: w)) == "+0.3011")
     }
 
-    @Test("I_h matches ln n + Σ p ln p in Double within 1e-12 nats on random markets, and 0 ≤ I_h ≤ ln n")
+    @Test("INFO-IH: I_h matches ln n + Σ p ln p in Double within 1e-12 nats on random markets, and 0 ≤ I_h ≤ ln n")
     func matchesDoubleFormula() {
         var rng = ScoringSplitMix64(seed: 0x1C0)
         for _ in 0..<5000 {

@@ -3,7 +3,7 @@ import PoTCore
 
 @Suite("Scoring: formatting nats")
 struct ScoringNatsFormattingTests {
-    @Test("formatNats rounds half away from zero to 4 places with an explicit sign")
+    @Test("SCORE-FORMAT: formatNats rounds half away from zero to 4 places with an explicit sign")
     func defaultFormatting() {
         #expect(TrustScoring.formatNats(405_465_108_108_164_382) == "+0.4055")
         #expect(TrustScoring.formatNats(-1_791_759_469_228_055_001) == "-1.7918")
@@ -16,7 +16,7 @@ struct ScoringNatsFormattingTests {
         #expect(TrustScoring.formatNats(FixedPointLog.ln(1_000_000_000)) == "+20.7233")
     }
 
-    @Test("formatNats honours `digits` and `signed`")
+    @Test("SCORE-FORMAT: formatNats honours `digits` and `signed`")
     func digitsAndSign() {
         let ln2 = FixedPointLog.ln(2)
         #expect(TrustScoring.formatNats(ln2, signed: false) == "0.6931")

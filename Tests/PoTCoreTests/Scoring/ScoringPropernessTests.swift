@@ -34,7 +34,7 @@ struct ScoringPropernessTests {
         zip(a, b).reduce(0.0) { $0 + Double(Int64($1.0) - Int64($1.1)).magnitude } / 2e6
     }
 
-    @Test("honest report maximises expected Δ (≥ any other report up to 1 mT; > when TV > 0.1, alpha ≥ 1000)")
+    @Test("SCORE-PROPER: honest report maximises expected Δ (≥ any other report up to 1 mT; > when TV > 0.1, alpha ≥ 1000)")
     func honestReportMaximisesExpectedDelta() async {
         let raw = Gen.int(in: 0...1000).array(of: 6)
         await propertyCheck(count: 1500, input: Gen.int(in: 2...6), raw, raw, raw, Gen.int(in: 1...1_000_000)) {

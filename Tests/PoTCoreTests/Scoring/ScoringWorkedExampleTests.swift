@@ -17,7 +17,7 @@ struct ScoringWorkedExampleTests {
     }
     var totalTrust: UInt128 { voters.reduce(0) { $0 + UInt128($1.trust) } }
 
-    @Test("market weights W(A)=12000, W(B)=7250 (mT), p_m(A)=0.6")
+    @Test("FIN-WORKED-EXAMPLE: market weights W(A)=12000, W(B)=7250 (mT), p_m(A)=0.6")
     func marketWeights() {
         #expect(weight(0) == 12_000_000_000)
         #expect(weight(1) == 7_250_000_000)
@@ -26,7 +26,7 @@ struct ScoringWorkedExampleTests {
         #expect(weight(0) * 10 == totalTrust * 1_000_000 * 6)   // p_m(A) = 0.6 exactly
     }
 
-    @Test("margins ln q − ln p_m format as +0.4055, -0.1823, -1.7918")
+    @Test("FIN-WORKED-EXAMPLE: margins ln q − ln p_m format as +0.4055, -0.1823, -1.7918")
     func margins() {
         let formatted = voters.map {
             TrustScoring.formatNats(
@@ -35,7 +35,7 @@ struct ScoringWorkedExampleTests {
         #expect(formatted == ["+0.4055", "-0.1823", "-1.7918"])
     }
 
-    @Test("winner A pays Δ = +405, −182, −1792 and balances become 10405, 4818, 3208")
+    @Test("FIN-WORKED-EXAMPLE: winner A pays Δ = +405, −182, −1792 and balances become 10405, 4818, 3208")
     func deltasAndBalances() {
         let deltas = voters.map {
             TrustScoring.delta(alpha: alpha, voterPpm: $0.q[0], winnerWeight: weight(0), totalTrust: totalTrust)

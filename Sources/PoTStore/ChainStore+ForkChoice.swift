@@ -51,7 +51,7 @@ extension ChainStore {
             for block in try blocks(at: height, problems: &problems) where block.header.parent == state.tip {
                 do {
                     let (next, _) = try StateTransition.apply(block.signed, payload: block.payload, to: state)
-                    guard try git.kind(of: block.commit) == .commit else { throw StoreError("its commit is missing") }
+                    try checkCommit(block, onMainAs: block.commit, parentCommit: commit)
                     applied[block.id] = next
                     candidates.append(block)
                 } catch {

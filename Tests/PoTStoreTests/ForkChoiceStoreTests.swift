@@ -135,3 +135,37 @@ struct PruneTests {
         #expect(try f.store.loadBlock(height: 2, id: carrier.id).payload == carrier.payload)
     }
 }
+
+@Suite("Hostile records")
+struct HostileRecordTests {
+    @Test("GIT-COMMIT: fork choice rejects a candidate whose block commit does not match its header")
+    func mismatchedCommitIsRejected() throws {
+        let f = try StoreFixture()
+        defer { f.remove() }
+        let chain = f.store.chainId
+        let honest = try f.propose("alice", at: 1_700_000_001)
+        // bob's header claims the empty tree, but the commit under his record carries a file.
+        let header = try BlockHeader(height: 1, parent: chain, proposer: f.key("bob").publicKey, timestamp: 1_700_000_002,
+                                     tree: GitRepository.emptyTree.bytes, codeCommits: [], payloadRoot: Payload().root(chain: chain))
+        let signed = SignedHeader.sign(header, with: f.key("bob"), chain: chain)
+        let git = f.store.git
+        let blob = try git.writeBlob(Array("surprise".utf8))
+        let tree = try git.writeTree([GitTreeEntry(name: "payload.sh", oid: blob, mode: 0o100644)])
+        let identity = GitSignature(name: "pot", email: "pot@pot.invalid", time: 1_700_000_002, offsetMinutes: 0)
+        let commit = try git.writeCommit(tree: tree, parents: [f.store.genesisCommit], author: identity, committer: identity,
+                                         message: "pot: block h=1 id=\(signed.id(chain: chain).hex)\n")
+        let recordTree = try git.writeTree([
+            GitTreeEntry(name: "header", oid: try git.writeBlob(signed.encoded()), mode: 0o100644),
+            GitTreeEntry(name: "payload", oid: try git.writeBlob(Payload().encoded()), mode: 0o100644),
+        ])
+        let record = try git.writeCommit(tree: recordTree, parents: [commit], author: identity, committer: identity, message: "pot: record\n")
+        try git.setReference("refs/pot/blocks/1/\(signed.id(chain: chain).hex)", to: record, message: "test")
+        // Every member backs the hostile block; it must still not become canonical.
+        for voter in ["alice", "bob", "carol"] {
+            try f.vote(voter, height: 1, [signed.id(chain: chain), honest.id], [1_000_000, 0, 0])
+        }
+        let result = try f.store.advance()
+        #expect(result.state.tip == honest.id)
+        #expect(result.decisions.first?.rejected.map(\.id) == [signed.id(chain: chain)])
+    }
+}

@@ -27,7 +27,7 @@ struct Finalize: ParsableCommand {
             for report in reports {
                 let total = report.scores.reduce(Int64(0)) { $0 + $1.delta }
                 let pm = report.totalTrust > 0 ? Format.probability(UInt64(report.winnerWeight / report.totalTrust)) : "-"
-                print("height \(report.height) final: winner \(report.winner.short), p_m(winner) = \(pm), \(report.scores.count) voter(s), sum of changes \(Format.signedGrouped(total)) mT")
+                print("height \(report.height) final: winner \(report.winner.short), p_m(winner) = \(pm), I_h = \(TrustScoring.formatNats(report.information, signed: false)) nats, \(report.scores.count) voter(s), sum of changes \(Format.signedGrouped(total)) mT")
                 guard verbose else { continue }
                 for score in report.scores.sorted(by: { context.name($0.voter, names) < context.name($1.voter, names) }) {
                     let name = context.name(score.voter, names)
@@ -41,7 +41,7 @@ struct Finalize: ParsableCommand {
 
 struct FinalizeJSON: Encodable {
     struct Score: Encodable { let voter: String; let trust_mt: UInt64; let q_ppm: UInt64; let margin_nats: String; let delta_mt: Int64; let balance_after_mt: UInt64 }
-    struct Height: Encodable { let height: UInt64; let winner: String; let total_trust_mt: String; let winner_weight_mt_ppm: String; let scores: [Score] }
+    struct Height: Encodable { let height: UInt64; let winner: String; let total_trust_mt: String; let winner_weight_mt_ppm: String; let information_nats: String; let scores: [Score] }
     let finalized_height: UInt64
     let heights: [Height]
     let pruned: Int
@@ -50,7 +50,7 @@ struct FinalizeJSON: Encodable {
         finalized_height = state.finalizedHeight
         heights = reports.map { r in
             Height(height: r.height, winner: r.winner.hex, total_trust_mt: String(r.totalTrust), winner_weight_mt_ppm: String(r.winnerWeight),
-                   scores: r.scores.map {
+                   information_nats: TrustScoring.formatNats(r.information, digits: 6, signed: false), scores: r.scores.map {
                        Score(voter: $0.voter.hex, trust_mt: $0.trust, q_ppm: $0.winnerPpm,
                              margin_nats: TrustScoring.formatNats($0.margin, digits: 6), delta_mt: $0.delta, balance_after_mt: $0.balanceAfter)
                    })

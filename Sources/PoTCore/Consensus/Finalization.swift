@@ -20,6 +20,8 @@ public struct FinalizedHeight: Equatable, Sendable {
     /// Σ t_v · q_v(winner), in mT·ppm.
     public var winnerWeight: UInt128
     public var scores: [VoterScore]
+    /// I_h of the scored votes, in nats × 10^18 (display only).
+    public var information: Int128
 }
 
 /// A voter penalized by equivocation evidence.
@@ -49,7 +51,9 @@ enum Finalization {
             totalTrust += trust
             winnerWeight += trust * UInt128(open.votes[voter]!.ppm(for: winner))
         }
-        var report = FinalizedHeight(height: height, winner: winner, totalTrust: totalTrust, winnerWeight: winnerWeight, scores: [])
+        let information = ForkChoice.information(votes: voters.map { open.votes[$0]! }, trust: open.trustSnapshot)
+        var report = FinalizedHeight(height: height, winner: winner, totalTrust: totalTrust, winnerWeight: winnerWeight,
+                                     scores: [], information: information)
         guard totalTrust > 0 else { return report }
         let alpha = state.params.alpha
         for voter in voters {

@@ -1,3 +1,4 @@
+import Foundation
 import PoTCore
 
 /// Parses probabilities given on the command line into parts per million, exactly.
@@ -41,5 +42,3 @@ enum Probabilities {
         return values
     }
 }
-
-import Foundation

@@ -1,3 +1,4 @@
+import Foundation
 import GitKit
 import PoTCore
 
@@ -71,7 +72,6 @@ extension ChainStore {
     }
 }
 
-import Foundation
 
 extension FileManager {
     static func removeIfPresent(_ path: String) throws {

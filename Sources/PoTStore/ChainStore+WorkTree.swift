@@ -1,3 +1,4 @@
+import Foundation
 import GitKit
 
 extension ChainStore {
@@ -14,5 +15,3 @@ extension ChainStore {
         return nil
     }
 }
-
-import Foundation

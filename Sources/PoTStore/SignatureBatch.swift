@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import PoTCore
 
 /// Verifies the signatures of many blocks on every core at once, so that applying the blocks
@@ -30,7 +31,7 @@ struct SignatureBatch {
     }
 
     static func verifyInParallel(_ work: [(PublicKey, [UInt8], Hash256)]) -> [Bool] {
-        let lanes = max(1, min(ProcessInfoCores.active, work.count / 32 + 1))
+        let lanes = max(1, min(ProcessInfo.processInfo.activeProcessorCount, work.count / 32 + 1))
         let results = UnsafeMutableBufferPointer<Bool>.allocate(capacity: work.count)
         defer { results.deallocate() }
         nonisolated(unsafe) let output = results
@@ -53,17 +54,3 @@ struct SignatureBatch {
         }
     }
 }
-
-enum ProcessInfoCores {
-    static var active: Int {
-        #if canImport(Glibc)
-        return Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
-        #else
-        return 2
-        #endif
-    }
-}
-
-#if canImport(Glibc)
-import Glibc
-#endif

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import PoTCore
 import PoTStore
@@ -35,5 +36,3 @@ struct Keys: ParsableCommand {
         }
     }
 }
-
-import Foundation

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import PoTCore
 import PoTStore
@@ -94,5 +95,3 @@ struct StatusReport: Encodable {
 extension String {
     func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
 }
-
-import Foundation

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import PoTCore
 import PoTStore
@@ -60,5 +61,3 @@ struct Vote: ParsableCommand {
         }
     }
 }
-
-import Foundation

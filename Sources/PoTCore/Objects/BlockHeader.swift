@@ -1,5 +1,10 @@
 /// The header of a block. Its id is the domain-separated hash of this body; the proposer signs it.
-public struct BlockHeader: Equatable, Sendable {
+public struct BlockHeader: SignableBody {
+    public static let domain = DomainTag.block
+    public static let objectName = "block header"
+    public static let maxSignedBytes = ObjectLimits.maxHeaderBytes
+    public var signer: PublicKey { proposer }
+
     public var height: UInt64
     public var parent: Hash256
     public var proposer: PublicKey
@@ -57,40 +62,5 @@ public struct BlockHeader: Equatable, Sendable {
         payloadRoot = try f.hash(7)
         try validate()
         try requireCanonical(self.cbor(), cbor, what: "block header")
-    }
-
-    public func id(chain: Hash256) -> Hash256 { DomainHash.hash(.block, chain: chain, body: cbor()) }
-}
-
-public struct SignedHeader: Equatable, Sendable {
-    public var header: BlockHeader
-    public var signature: [UInt8]
-
-    public init(_ header: BlockHeader, signature: [UInt8]) {
-        self.header = header
-        self.signature = signature
-    }
-
-    public static func sign(_ header: BlockHeader, with key: SigningKey, chain: Hash256) -> SignedHeader {
-        SignedHeader(header, signature: key.sign(header.id(chain: chain)))
-    }
-
-    public func id(chain: Hash256) -> Hash256 { header.id(chain: chain) }
-
-    public func hasValidSignature(chain: Hash256) -> Bool {
-        header.proposer.verifies(signature, over: id(chain: chain))
-    }
-
-    public func cbor() -> CBOR { SignedEnvelope(body: header.cbor(), signature: signature).cbor() }
-    public func encoded() -> [UInt8] { cbor().encoded() }
-
-    public init(cbor: CBOR) throws {
-        let envelope = try SignedEnvelope(cbor: cbor, what: "signed block header")
-        header = try BlockHeader(cbor: envelope.body)
-        signature = envelope.signature
-    }
-
-    public init(bytes: [UInt8]) throws {
-        try self.init(cbor: decodeLimited(bytes, max: ObjectLimits.maxHeaderBytes, what: "block header"))
     }
 }

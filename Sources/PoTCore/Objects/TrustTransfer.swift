@@ -1,5 +1,10 @@
 /// A transfer of trust, signed by the sender. The nonce is the sender's previous nonce + 1.
-public struct TrustTransfer: Equatable, Sendable {
+public struct TrustTransfer: SignableBody {
+    public static let domain = DomainTag.transfer
+    public static let objectName = "transfer"
+    public static let maxSignedBytes = ObjectLimits.maxTransferBytes
+    public var signer: PublicKey { from }
+
     public var from: PublicKey
     public var to: PublicKey
     public var amount: UInt64
@@ -26,40 +31,5 @@ public struct TrustTransfer: Equatable, Sendable {
         nonce = try f.uint(4)
         memo = try f.optionalText(5, maxUTF8: ObjectLimits.maxMemoBytes) ?? ""
         try requireCanonical(self.cbor(), cbor, what: "transfer")
-    }
-
-    public func id(chain: Hash256) -> Hash256 { DomainHash.hash(.transfer, chain: chain, body: cbor()) }
-}
-
-public struct SignedTransfer: Equatable, Sendable {
-    public var transfer: TrustTransfer
-    public var signature: [UInt8]
-
-    public init(_ transfer: TrustTransfer, signature: [UInt8]) {
-        self.transfer = transfer
-        self.signature = signature
-    }
-
-    public static func sign(_ transfer: TrustTransfer, with key: SigningKey, chain: Hash256) -> SignedTransfer {
-        SignedTransfer(transfer, signature: key.sign(transfer.id(chain: chain)))
-    }
-
-    public func id(chain: Hash256) -> Hash256 { transfer.id(chain: chain) }
-
-    public func hasValidSignature(chain: Hash256) -> Bool {
-        transfer.from.verifies(signature, over: id(chain: chain))
-    }
-
-    public func cbor() -> CBOR { SignedEnvelope(body: transfer.cbor(), signature: signature).cbor() }
-    public func encoded() -> [UInt8] { cbor().encoded() }
-
-    public init(cbor: CBOR) throws {
-        let envelope = try SignedEnvelope(cbor: cbor, what: "signed transfer")
-        transfer = try TrustTransfer(cbor: envelope.body)
-        signature = envelope.signature
-    }
-
-    public init(bytes: [UInt8]) throws {
-        try self.init(cbor: decodeLimited(bytes, max: ObjectLimits.maxTransferBytes, what: "transfer"))
     }
 }

@@ -1,6 +1,11 @@
 /// A voter's probability distribution, in parts per million, over candidate blocks at one
 /// height, plus a final "none" slot.
-public struct Vote: Equatable, Sendable {
+public struct Vote: SignableBody {
+    public static let domain = DomainTag.vote
+    public static let objectName = "vote"
+    public static let maxSignedBytes = ObjectLimits.maxVoteBytes
+    public var signer: PublicKey { voter }
+
     public var voter: PublicKey
     public var height: UInt64
     public var candidates: [Hash256]
@@ -56,40 +61,5 @@ public struct Vote: Equatable, Sendable {
         candidates = try f.array(3, max: ObjectLimits.maxCandidatesPerVote).map { try $0.hash256("vote candidate") }
         probsPpm = try f.array(4, max: ObjectLimits.maxCandidatesPerVote + 1).map { try $0.uint("vote probability") }
         try validate()
-    }
-
-    public func id(chain: Hash256) -> Hash256 { DomainHash.hash(.vote, chain: chain, body: cbor()) }
-}
-
-public struct SignedVote: Equatable, Sendable {
-    public var vote: Vote
-    public var signature: [UInt8]
-
-    public init(_ vote: Vote, signature: [UInt8]) {
-        self.vote = vote
-        self.signature = signature
-    }
-
-    public static func sign(_ vote: Vote, with key: SigningKey, chain: Hash256) -> SignedVote {
-        SignedVote(vote, signature: key.sign(vote.id(chain: chain)))
-    }
-
-    public func id(chain: Hash256) -> Hash256 { vote.id(chain: chain) }
-
-    public func hasValidSignature(chain: Hash256) -> Bool {
-        vote.voter.verifies(signature, over: id(chain: chain))
-    }
-
-    public func cbor() -> CBOR { SignedEnvelope(body: vote.cbor(), signature: signature).cbor() }
-    public func encoded() -> [UInt8] { cbor().encoded() }
-
-    public init(cbor: CBOR) throws {
-        let envelope = try SignedEnvelope(cbor: cbor, what: "signed vote")
-        vote = try Vote(cbor: envelope.body)
-        signature = envelope.signature
-    }
-
-    public init(bytes: [UInt8]) throws {
-        try self.init(cbor: decodeLimited(bytes, max: ObjectLimits.maxVoteBytes, what: "vote"))
     }
 }

@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "PoTCore", targets: ["PoTCore"]),
         .library(name: "PoTStore", targets: ["PoTStore"]),
+        .library(name: "GitKit", targets: ["GitKit"]),
         .executable(name: "pot", targets: ["pot"]),
         .executable(name: "git-pot", targets: ["git-pot"]),
     ],

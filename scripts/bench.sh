@@ -8,7 +8,7 @@
 #
 # Environment:
 #   POT_BIN        the pot binary to measure (default: build it with swift build -c release --product pot)
-#   POT_BENCH_DIR  where fixture repositories are built (default: Benchmarks/.build/pot-bench-fixtures;
+#   POT_BENCH_DIR  where fixture repositories are built, outside any git work tree (default: $TMPDIR/pot-bench-fixtures-<uid>;
 #                  emptied before and after the run unless POT_BENCH_KEEP=1)
 #   POT_BENCH_STRICT=1  exit 1 when a ratio misses its goal
 set -euo pipefail
@@ -16,7 +16,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BENCH="$ROOT/Benchmarks"
 RESULTS="$BENCH/.build/bench-results"
-export POT_BENCH_DIR="${POT_BENCH_DIR:-$BENCH/.build/pot-bench-fixtures}"
+# Fixtures must live outside any git work tree (ChainStore.initialize would use the enclosing one).
+export POT_BENCH_DIR="${POT_BENCH_DIR:-${TMPDIR:-/tmp}/pot-bench-fixtures-$(id -u)}"
 
 if [[ -z "${POT_BIN:-}" ]]; then
     echo "== building pot (release)"

@@ -1,3 +1,4 @@
+import Foundation
 import GitKit
 import PoTCore
 
@@ -47,12 +48,10 @@ public final class ChainStore: @unchecked Sendable {
 
     /// Creates a new chain in the repository at `path` (created if needed). `main` must not exist.
     public static func initialize(at path: String, params: ChainParams) throws -> ChainStore {
-        let git: GitRepository
-        if let existing = try? GitRepository.discover(from: path) {
-            git = existing
-        } else {
-            git = try GitRepository.create(at: path)
-        }
+        // Like git init: the chain goes into the repository whose top is `path`, never into
+        // an enclosing one.
+        let git = FileManager.default.fileExists(atPath: path + "/.git")
+            ? try GitRepository(path: path) : try GitRepository.create(at: path)
         if try git.reference(ChainLayout.genesis) != nil {
             throw StoreError("this repository already holds a PoT chain")
         }

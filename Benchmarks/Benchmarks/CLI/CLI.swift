@@ -42,15 +42,14 @@ func statusFixture(_ blocks: Int) throws -> String {
 func proposeTemplate() throws -> String {
     let dir = templateDirectory
     let sideFile = dir + "/.git/bench-side-commit"
-    if FileManager.default.fileExists(atPath: dir + "/.complete"),
+    if FileManager.default.fileExists(atPath: dir + "/.git/pot-bench-complete"),
        let side = try? String(contentsOfFile: sideFile, encoding: .utf8) {
         return side.trimmingCharacters(in: .whitespacesAndNewlines)
     }
-    try? FileManager.default.removeItem(atPath: dir)
     let alice = benchKey(0)
     let params = try ChainParams(confirmations: 2, alpha: 1000, initialAccounts: [.init(key: alice.publicKey, balance: 10_000_000)],
                                  createdAt: ChainFixture.createdAt, note: "pot benchmark fixture")
-    let store = try ChainStore.initialize(at: dir, params: params)
+    let store = try ChainFixture.initialize(at: dir, params: params)
     try ChainFixture.installKey(alice, label: "alice", in: store)
 
     // 200 source files in 10 folders, committed as an orphan code commit, then a child commit.
@@ -94,7 +93,7 @@ func proposeTemplate() throws -> String {
     try Command.git(["reset", "--hard", "-q"], in: dir)
     try Command.check(try Command.requirePot(), ["status"], in: dir)
     try side.write(toFile: sideFile, atomically: true, encoding: .utf8)
-    FileManager.default.createFile(atPath: dir + "/.complete", contents: Data())
+    _ = FileManager.default.createFile(atPath: dir + "/.git/pot-bench-complete", contents: Data())
     return side
 }
 
@@ -131,17 +130,25 @@ let benchmarks: @Sendable () -> Void = {
         try FileManager.default.createDirectory(atPath: workDirectory, withIntermediateDirectories: true)
     }
 
-    /// One iteration: a fresh copy of the template (not measured), then `command` (measured).
+    /// One iteration: a fresh copy of the template with its index refreshed (a copy changes every
+    /// file's inode and ctime, which the index records), not measured; then `command` (measured);
+    /// then a check that the merge reached the work tree.
     func mergeIteration(_ benchmark: Benchmark, name: String, _ executable: String, _ arguments: [String]) {
         let copy = workDirectory + "/\(name)"
-        do { try copyTree(templateDirectory, to: copy) } catch {
-            benchmark.error("copying the template failed: \(error)")
+        do {
+            try copyTree(templateDirectory, to: copy)
+            try Command.git(["update-index", "-q", "--refresh"], in: copy)
+        } catch {
+            benchmark.error("preparing the copy failed: \(error)")
             return
         }
         benchmark.startMeasurement()
         let status = (try? Command.quiet(executable, arguments, in: copy)) ?? -1
         benchmark.stopMeasurement()
         if status != 0 { benchmark.error("\(name) exited \(status) in \(copy)") }
+        if !FileManager.default.fileExists(atPath: copy + "/src/module3/added.swift") {
+            benchmark.error("\(name): the merged file is not in the work tree of \(copy)")
+        }
         try? FileManager.default.removeItem(atPath: copy)
     }
 

@@ -17,10 +17,11 @@ public enum BenchPaths {
         return url.path
     }()
 
-    /// Where fixtures live: $POT_BENCH_DIR, else Benchmarks/.build/pot-bench-fixtures.
+    /// Where fixtures live: $POT_BENCH_DIR, else <tmp>/pot-bench-fixtures. Never inside a git
+    /// work tree: ChainStore.initialize would find the enclosing repository and use it.
     public static var fixtures: String {
         if let dir = ProcessInfo.processInfo.environment["POT_BENCH_DIR"], !dir.isEmpty { return dir }
-        return packageRoot + "/.build/pot-bench-fixtures"
+        return NSTemporaryDirectory().trimmingSuffix("/") + "/pot-bench-fixtures"
     }
 
     /// The release `pot` binary: $POT_BIN, else <repository>/.build/release/pot.
@@ -73,17 +74,15 @@ public enum ChainFixture {
     @discardableResult
     public static func build(at dir: String, blocks: Int, members: Int, withVotes: Bool,
                              confirmations: UInt64 = 2, log: Bool = true) throws -> ChainStore {
-        let marker = dir + "/.complete"
+        let marker = dir + "/.git/pot-bench-complete"
         if FileManager.default.fileExists(atPath: marker) { return try ChainStore.open(at: dir) }
-        try? FileManager.default.removeItem(atPath: dir)
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let started = Date()
         let keys = parallelMap(members) { benchKey($0) }
         let params = try ChainParams(
             confirmations: confirmations, alpha: 1000,
             initialAccounts: keys.map { .init(key: $0.publicKey, balance: 10_000_000) },
             createdAt: createdAt, note: "pot benchmark fixture")
-        let store = try ChainStore.initialize(at: dir, params: params)
+        let store = try initialize(at: dir, params: params)
         let chain = store.chainId
         let emptyTree = try store.git.writeTree([])
         let proposer = keys[0]
@@ -113,10 +112,26 @@ public enum ChainFixture {
         }
         try store.git.setReference(ChainLayout.main, to: parentCommit, expecting: .some(store.genesisCommit),
                                    message: "benchmark fixture")
-        FileManager.default.createFile(atPath: marker, contents: Data())
+        _ = FileManager.default.createFile(atPath: marker, contents: Data())
         if log {
             let seconds = Date().timeIntervalSince(started)
             FileHandle.standardError.write(Data("  fixture \(dir): \(blocks) blocks built in \(String(format: "%.1f", seconds)) s\n".utf8))
+        }
+        return store
+    }
+
+    /// ChainStore.initialize in a new repository at `dir` (removed first), refusing to touch any
+    /// enclosing repository.
+    public static func initialize(at dir: String, params: ChainParams) throws -> ChainStore {
+        try? FileManager.default.removeItem(atPath: dir)
+        try FileManager.default.createDirectory(atPath: (dir as NSString).deletingLastPathComponent,
+                                                withIntermediateDirectories: true)
+        // A path that does not exist yet makes ChainStore.initialize create a fresh repository.
+        let store = try ChainStore.initialize(at: dir, params: params)
+        let expected = URL(fileURLWithPath: dir + "/.git").standardizedFileURL.resolvingSymlinksInPath().path
+        let actual = URL(fileURLWithPath: store.git.gitDirectory).standardizedFileURL.resolvingSymlinksInPath().path
+        guard expected == actual else {
+            throw BenchFailure("the fixture at \(dir) landed in the repository \(actual); put POT_BENCH_DIR outside any git work tree")
         }
         return store
     }
@@ -209,6 +224,10 @@ public enum Command {
 }
 
 /// A copy of a directory tree (cp -a), for benchmarks that change the repository they run in.
+extension String {
+    func trimmingSuffix(_ suffix: String) -> String { hasSuffix(suffix) ? String(dropLast(suffix.count)) : self }
+}
+
 public func copyTree(_ source: String, to destination: String) throws {
     try? FileManager.default.removeItem(atPath: destination)
     try Command.check("/bin/cp", ["-a", source, destination], in: "/")

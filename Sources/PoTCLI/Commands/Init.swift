@@ -41,10 +41,11 @@ struct Init: ParsableCommand {
             _ = try ChainParams(confirmations: k, alpha: alpha, initialAccounts: [.init(key: SigningKey.generate().publicKey, balance: 0)],
                                 createdAt: 0, note: note)
         } catch { throw CLIError("\(error)") }
-        if try GitCommandLine.run(["rev-parse", "--verify", "-q", "refs/pot/genesis"], in: directory).status == 0 {
+        let ownRepository = FileManager.default.fileExists(atPath: directory + "/.git")
+        if ownRepository, try GitCommandLine.run(["rev-parse", "--verify", "-q", "refs/pot/genesis"], in: directory).status == 0 {
             throw CLIError("this repository already holds a PoT chain")
         }
-        if try GitCommandLine.run(["rev-parse", "--verify", "-q", "refs/heads/main"], in: directory).status == 0 {
+        if ownRepository, try GitCommandLine.run(["rev-parse", "--verify", "-q", "refs/heads/main"], in: directory).status == 0 {
             throw CLIError("refs/heads/main already exists; pot init needs a repository without main (import code later as an orphan commit merged into block 1)")
         }
         let ring = KeyRing(directory: try gitDirectoryForInit(directory) + "/pot/keys")
@@ -95,8 +96,10 @@ struct Init: ParsableCommand {
 
     /// The .git directory the new chain will use, so keys can be generated before genesis.
     private func gitDirectoryForInit(_ directory: String) throws -> String {
-        let probe = try GitCommandLine.run(["rev-parse", "--absolute-git-dir"], in: directory)
-        if probe.status == 0 { return probe.stdout.trimmingCharacters(in: .whitespacesAndNewlines) }
+        if FileManager.default.fileExists(atPath: directory + "/.git") {
+            let probe = try GitCommandLine.check(["rev-parse", "--absolute-git-dir"], in: directory, doing: "git rev-parse")
+            return probe.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
         try GitCommandLine.check(["init", "--quiet", "--initial-branch=main", directory], doing: "git init")
         return directory + "/.git"
     }

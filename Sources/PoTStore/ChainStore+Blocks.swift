@@ -48,7 +48,7 @@ extension ChainStore {
             try git.setReference(ref, to: record, expecting: .some(nil), message: "pot: store block")
         }
         CrashPoint.reached("after-block-ref")
-        return StoredBlock(signed: signed, payload: payload, id: id, commit: commit, record: record)
+        return StoredBlock(signed: signed, payload: payload, id: id, commit: commit, record: record, payloadBlob: payloadBlob)
     }
 
     /// Loads the block stored at refs/pot/blocks/<height>/<id>, checking that what git holds is
@@ -82,10 +82,8 @@ extension ChainStore {
         } catch {
             throw StoreError("block \(id.short): payload blob \(payloadEntry.oid.hex) is invalid: \(error)")
         }
-        guard payload.root(chain: chainId) == signed.header.payloadRoot else {
-            throw StoreError("payload blob \(payloadEntry.oid.hex) of block \(id.short) does not match the header's payload root (tampered)")
-        }
-        return StoredBlock(signed: signed, payload: payload, id: id, commit: info.parents[0], record: record)
+        // The payload root is checked where the block is applied (BLK-PAYLOAD-ROOT), not twice.
+        return StoredBlock(signed: signed, payload: payload, id: id, commit: info.parents[0], record: record, payloadBlob: payloadEntry.oid)
     }
 
     /// Ids of every block stored at a height.

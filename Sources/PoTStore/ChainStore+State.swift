@@ -37,13 +37,22 @@ extension ChainStore {
             ? (links.last?.height ?? state.height) - params.confirmations : 0
         var final = state.height == finalHeight || state.height > finalHeight ? (state, baseCommit) : nil
         var applied: [AppliedBlock] = []
+        // Pipeline: while one batch's signatures are verified on every core, the next batch is
+        // loaded and the previous one applied.
         let batchSize = 128
-        var start = 0
-        while start < links.count {
-            let batch = Array(links[start..<min(start + batchSize, links.count)])
-            let blocks = try batch.map { try loadBlock(height: $0.height, id: $0.id) }
-            let signatures = SignatureBatch(blocks: blocks, chain: chainId)
-            let check = signatures.check()
+        let batches = stride(from: 0, to: links.count, by: batchSize).map { Array(links[$0..<min($0 + batchSize, links.count)]) }
+        var nextBlocks = try batches.first.map { try $0.map { try loadBlock(height: $0.height, id: $0.id) } } ?? []
+        var nextVerification = SignatureBatch.Pending(blocks: nextBlocks, chain: chainId)
+        for (index, batch) in batches.enumerated() {
+            let blocks = nextBlocks
+            let verification = nextVerification
+            if index + 1 < batches.count {
+                nextBlocks = try batches[index + 1].map { try loadBlock(height: $0.height, id: $0.id) }
+            }
+            let check = verification.wait().check()
+            if index + 1 < batches.count {
+                nextVerification = SignatureBatch.Pending(blocks: nextBlocks, chain: chainId)
+            }
             for (link, block) in zip(batch, blocks) {
                 if strictCommits {
                     let rebuilt = try blockCommit(for: block.header, parentCommit: parentCommit)
@@ -55,6 +64,8 @@ extension ChainStore {
                 let effects: BlockEffects
                 do {
                     (state, effects) = try StateTransition.apply(block.signed, payload: block.payload, to: state, signatures: check)
+                } catch let rejection as BlockRejection where rejection.rule == .payloadRoot {
+                    throw StoreError(block.payloadMismatch)
                 } catch let rejection as BlockRejection {
                     throw StoreError("block \(block.id.hex) at height \(link.height) is invalid: \(rejection)")
                 }
@@ -63,7 +74,6 @@ extension ChainStore {
                 if state.height == finalHeight { final = (state, link.commit) }
                 progress?(link.height)
             }
-            start += batchSize
         }
         guard let final else { throw StoreError("internal: the finalized state was not reached during replay") }
         return (CachedStates(tipCommit: parentCommit, tip: state, finalCommit: final.1, final: final.0), applied)

@@ -42,6 +42,10 @@ extension ChainStore {
                 }
                 do {
                     let block = try loadRecord(ref.oid, height: height, id: id)
+                    guard block.payloadMatchesRoot(chain: chainId) else {
+                        report.problems.append("\(ref.name): \(block.payloadMismatch)")
+                        continue
+                    }
                     guard block.signed.hasValidSignature(chain: chainId) else {
                         report.problems.append("\(ref.name): the proposer's signature is invalid")
                         continue

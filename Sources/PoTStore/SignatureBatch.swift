@@ -3,47 +3,65 @@ import Foundation
 import PoTCore
 
 /// Verifies the signatures of many blocks on every core at once, so that applying the blocks
-/// one by one afterwards only looks the answers up.
-struct SignatureBatch {
+/// one by one afterwards only looks the answers up. Ids are computed inside the parallel lanes.
+struct SignatureBatch: Sendable {
     private struct Key: Hashable {
         let digest: Hash256
         let signature: [UInt8]
+
+        func hash(into hasher: inout Hasher) {
+            // The digest is uniformly random; eight of its bytes are plenty for a hash table.
+            let b = digest.bytes
+            hasher.combine(UInt64(b[0]) | UInt64(b[1]) << 8 | UInt64(b[2]) << 16 | UInt64(b[3]) << 24
+                | UInt64(b[4]) << 32 | UInt64(b[5]) << 40 | UInt64(b[6]) << 48 | UInt64(b[7]) << 56)
+        }
     }
 
-    private var valid: Set<Key> = []
+    private enum Item: Sendable {
+        case header(SignedHeader)
+        case transfer(SignedTransfer)
+        case vote(SignedVote)
 
-    init(blocks: [StoredBlock], chain: Hash256) {
-        var work: [(PublicKey, [UInt8], Hash256)] = []
-        for block in blocks {
-            work.append((block.header.proposer, block.signed.signature, block.id))
-            for tx in block.payload.transfers { work.append((tx.transfer.from, tx.signature, tx.id(chain: chain))) }
-            for vote in block.payload.votes { work.append((vote.vote.voter, vote.signature, vote.id(chain: chain))) }
-            for evidence in block.payload.evidence {
-                for vote in [evidence.first, evidence.second] {
-                    work.append((vote.vote.voter, vote.signature, vote.id(chain: chain)))
-                }
+        func check(chain: Hash256) -> (Key, Bool) {
+            switch self {
+            case .header(let s): return verify(s, chain)
+            case .transfer(let s): return verify(s, chain)
+            case .vote(let s): return verify(s, chain)
             }
         }
-        let results = SignatureBatch.verifyInParallel(work)
-        for (i, ok) in results.enumerated() where ok {
-            valid.insert(Key(digest: work[i].2, signature: work[i].1))
+
+        private func verify<B>(_ signed: Signed<B>, _ chain: Hash256) -> (Key, Bool) {
+            let digest = signed.id(chain: chain)
+            return (Key(digest: digest, signature: signed.signature), signed.body.signer.verifies(signed.signature, over: digest))
         }
     }
 
-    static func verifyInParallel(_ work: [(PublicKey, [UInt8], Hash256)]) -> [Bool] {
-        let lanes = max(1, min(ProcessInfo.processInfo.activeProcessorCount, work.count / 32 + 1))
-        let results = UnsafeMutableBufferPointer<Bool>.allocate(capacity: work.count)
+    private let valid: Set<Key>
+
+    init(blocks: [StoredBlock], chain: Hash256) {
+        var work: [Item] = []
+        for block in blocks {
+            work.append(.header(block.signed))
+            work += block.payload.transfers.map(Item.transfer)
+            work += block.payload.votes.map(Item.vote)
+            for evidence in block.payload.evidence { work += [.vote(evidence.first), .vote(evidence.second)] }
+        }
+        let items = work
+        let lanes = max(1, min(ProcessInfo.processInfo.activeProcessorCount, items.count / 32 + 1))
+        let results = UnsafeMutableBufferPointer<(Key, Bool)?>.allocate(capacity: work.count)
+        results.initialize(repeating: nil)
         defer { results.deallocate() }
         nonisolated(unsafe) let output = results
         DispatchQueue.concurrentPerform(iterations: lanes) { lane in
             var i = lane
-            while i < work.count {
-                let (key, signature, digest) = work[i]
-                output[i] = key.verifies(signature, over: digest)
+            while i < items.count {
+                output[i] = items[i].check(chain: chain)
                 i += lanes
             }
         }
-        return Array(results)
+        var valid = Set<Key>(minimumCapacity: work.count)
+        for case let (key, ok)? in results where ok { valid.insert(key) }
+        self.valid = valid
     }
 
     /// A checker that trusts this batch's answers and verifies anything else directly.
@@ -51,6 +69,24 @@ struct SignatureBatch {
         let valid = self.valid
         return { key, signature, digest in
             valid.contains(Key(digest: digest, signature: signature)) || key.verifies(signature, over: digest)
+        }
+    }
+
+    /// Starts verifying in the background; `wait()` returns the finished batch.
+    final class Pending: @unchecked Sendable {
+        private var batch: SignatureBatch?
+        private let done = DispatchSemaphore(value: 0)
+
+        init(blocks: [StoredBlock], chain: Hash256) {
+            DispatchQueue.global().async { [self] in
+                batch = SignatureBatch(blocks: blocks, chain: chain)
+                done.signal()
+            }
+        }
+
+        func wait() -> SignatureBatch {
+            done.wait()
+            return batch!
         }
     }
 }

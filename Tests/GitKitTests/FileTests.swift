@@ -35,19 +35,25 @@ import Testing
         }
     }
 
-    @Test func fileLockWaitsForRelease() async throws {
+    @Test func fileLockWaitsForRelease() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gitkit-lock-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/w.lock"
         let first = try FileLock(path: path)
         #expect(try first.tryLock())
-        let waiter = Task.detached { () throws -> Bool in
-            try FileLock(path: path).lock(timeoutSeconds: 5)
+        // A plain thread, not a task: the wait blocks, and must not starve the test's own executor.
+        let acquired = LockedFlag()
+        let finished = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            acquired.set((try? FileLock(path: path).lock(timeoutSeconds: 30)) ?? false)
+            finished.signal()
         }
-        try await Task.sleep(nanoseconds: 100_000_000)
+        usleep(100_000)
+        #expect(acquired.value == nil)
         first.unlock()
-        #expect(try await waiter.value)
+        finished.wait()
+        #expect(acquired.value == true)
     }
 
     @Test func fileLockBetweenProcesses() throws {
@@ -79,4 +85,11 @@ import Testing
             #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["state.json"])
         }
     }
+}
+
+final class LockedFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Bool?
+    func set(_ v: Bool) { lock.lock(); stored = v; lock.unlock() }
+    var value: Bool? { lock.lock(); defer { lock.unlock() }; return stored }
 }

@@ -19,9 +19,15 @@ extension ChainStore {
         let main = try mainCommit()
         let cached = readCache()
         if let cached, cached.tipCommit == main { return cached }
-        let walk = try mainLinks(from: main, stop: { cached != nil && $0 == cached!.finalCommit })
-        let base: (ChainState, GitOID) = walk.reachedGenesis || cached == nil
+        var walk = try mainLinks(from: main, stop: { cached != nil && $0 == cached!.finalCommit })
+        var base: (ChainState, GitOID) = walk.reachedGenesis || cached == nil
             ? (genesisState, genesisCommit) : (cached!.final, cached!.finalCommit)
+        // main moved below the cached finalized height (only plain git can do that): start over.
+        let tipHeight = walk.links.last?.height ?? base.0.height
+        if base.0.height > (tipHeight > params.confirmations ? tipHeight - params.confirmations : 0) {
+            walk = try mainLinks(from: main)
+            base = (genesisState, genesisCommit)
+        }
         let replayed = try replay(walk.links, from: base.0, baseCommit: base.1, collect: false).states
         writeCache(replayed)
         return replayed
@@ -35,7 +41,7 @@ extension ChainStore {
         var parentCommit = baseCommit
         let finalHeight = (links.last?.height ?? state.height) > params.confirmations
             ? (links.last?.height ?? state.height) - params.confirmations : 0
-        var final = state.height == finalHeight || state.height > finalHeight ? (state, baseCommit) : nil
+        var final = state.height == finalHeight ? (state, baseCommit) : nil
         var applied: [AppliedBlock] = []
         // Pipeline: while one batch's signatures are verified on every core, the next batch is
         // loaded and the previous one applied.

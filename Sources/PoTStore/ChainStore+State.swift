@@ -55,7 +55,7 @@ extension ChainStore {
             if index + 1 < batches.count {
                 nextBlocks = try batches[index + 1].map { try loadBlock(height: $0.height, id: $0.id) }
             }
-            let check = verification.wait().check()
+            let check = verification.wait()
             if index + 1 < batches.count {
                 nextVerification = SignatureBatch.Pending(blocks: nextBlocks, chain: chainId)
             }

@@ -2,18 +2,18 @@ import Dispatch
 import Foundation
 import PoTCore
 
-/// Verifies the signatures of many blocks on every core at once, so that applying the blocks
-/// one by one afterwards only looks the answers up. Ids are computed inside the parallel lanes.
-struct SignatureBatch: Sendable {
-    private struct Key: Hashable {
-        let digest: Hash256
-        let signature: [UInt8]
+/// Verifies the signatures of many blocks on every core at once. It remembers each validly
+/// signed body under its signature, so that applying the blocks afterwards only compares the
+/// body it is given with the one that was verified (no hashing, no curve arithmetic).
+struct SignatureBatch: SignatureChecker {
+    private struct Signature: Hashable {
+        let bytes: [UInt8]
 
         func hash(into hasher: inout Hasher) {
-            // The digest is uniformly random; eight of its bytes are plenty for a hash table.
-            let b = digest.bytes
-            hasher.combine(UInt64(b[0]) | UInt64(b[1]) << 8 | UInt64(b[2]) << 16 | UInt64(b[3]) << 24
-                | UInt64(b[4]) << 32 | UInt64(b[5]) << 40 | UInt64(b[6]) << 48 | UInt64(b[7]) << 56)
+            // Signatures are uniformly random; eight of their bytes are plenty for a hash table.
+            var word: UInt64 = 0
+            for i in 0..<8 { word = word << 8 | UInt64(bytes[i]) }
+            hasher.combine(word)
         }
     }
 
@@ -22,21 +22,17 @@ struct SignatureBatch: Sendable {
         case transfer(SignedTransfer)
         case vote(SignedVote)
 
-        func check(chain: Hash256) -> (Key, Bool) {
+        func verified(chain: Hash256) -> (Signature, any SignableBody)? {
             switch self {
-            case .header(let s): return verify(s, chain)
-            case .transfer(let s): return verify(s, chain)
-            case .vote(let s): return verify(s, chain)
+            case .header(let s): return s.hasValidSignature(chain: chain) ? (Signature(bytes: s.signature), s.body) : nil
+            case .transfer(let s): return s.hasValidSignature(chain: chain) ? (Signature(bytes: s.signature), s.body) : nil
+            case .vote(let s): return s.hasValidSignature(chain: chain) ? (Signature(bytes: s.signature), s.body) : nil
             }
-        }
-
-        private func verify<B>(_ signed: Signed<B>, _ chain: Hash256) -> (Key, Bool) {
-            let digest = signed.id(chain: chain)
-            return (Key(digest: digest, signature: signed.signature), signed.body.signer.verifies(signed.signature, over: digest))
         }
     }
 
-    private let valid: Set<Key>
+    private let valid: [Signature: any SignableBody]
+    private let chain: Hash256
 
     init(blocks: [StoredBlock], chain: Hash256) {
         var work: [Item] = []
@@ -48,28 +44,30 @@ struct SignatureBatch: Sendable {
         }
         let items = work
         let lanes = max(1, min(ProcessInfo.processInfo.activeProcessorCount, items.count / 32 + 1))
-        let results = UnsafeMutableBufferPointer<(Key, Bool)?>.allocate(capacity: work.count)
+        let results = UnsafeMutableBufferPointer<(Signature, any SignableBody)?>.allocate(capacity: items.count)
         results.initialize(repeating: nil)
-        defer { results.deallocate() }
+        defer { results.deinitialize().deallocate() }
         nonisolated(unsafe) let output = results
         DispatchQueue.concurrentPerform(iterations: lanes) { lane in
             var i = lane
             while i < items.count {
-                output[i] = items[i].check(chain: chain)
+                output[i] = items[i].verified(chain: chain)
                 i += lanes
             }
         }
-        var valid = Set<Key>(minimumCapacity: work.count)
-        for case let (key, ok)? in results where ok { valid.insert(key) }
+        var valid: [Signature: any SignableBody] = [:]
+        valid.reserveCapacity(items.count)
+        for case let (signature, body)? in results { valid[signature] = body }
         self.valid = valid
+        self.chain = chain
     }
 
-    /// A checker that trusts this batch's answers and verifies anything else directly.
-    func check() -> SignatureCheck {
-        let valid = self.valid
-        return { key, signature, digest in
-            valid.contains(Key(digest: digest, signature: signature)) || key.verifies(signature, over: digest)
+    func isValid<Body: SignableBody>(_ signed: Signed<Body>, chain: Hash256) -> Bool {
+        if chain == self.chain, signed.signature.count == 64,
+           let body = valid[Signature(bytes: signed.signature)] as? Body, body == signed.body {
+            return true
         }
+        return signed.hasValidSignature(chain: chain)
     }
 
     /// Starts verifying in the background; `wait()` returns the finished batch.

@@ -10,14 +10,14 @@ public enum PayloadSelection {
             ($0.transfer.from, $0.transfer.nonce) < ($1.transfer.from, $1.transfer.nonce)
         }
         for tx in orderedTransfers where payload.transfers.count < ObjectLimits.maxTransfersPerBlock {
-            if (try? StateTransition.applyTransfer(tx, to: &scratch, chain: chain, signatures: directSignatureCheck)) != nil {
+            if (try? StateTransition.applyTransfer(tx, to: &scratch, chain: chain, signatures: DirectSignatures())) != nil {
                 payload.transfers.append(tx)
             }
         }
         var groups: [VoteSlot: [SignedVote]] = [:]
         // Votes with a bad signature are dropped first, so that a forged copy (same body, or a
         // different body in the voter's name) cannot take the place of the voter's valid vote.
-        for vote in votes where directSignatureCheck(vote.vote.voter, vote.signature, vote.id(chain: chain)) {
+        for vote in votes where vote.hasValidSignature(chain: chain) {
             groups[VoteSlot(voter: vote.vote.voter, height: vote.vote.height), default: []].append(vote)
         }
         for slot in groups.keys.sorted() {
@@ -25,12 +25,12 @@ public enum PayloadSelection {
             for vote in groups[slot]! { distinct[vote.id(chain: chain)] = vote }
             let ordered = distinct.keys.sorted().map { distinct[$0]! }
             if payload.votes.count < ObjectLimits.maxVotesPerBlock,
-               (try? StateTransition.includeVote(ordered[0], blockHeight: blockHeight, into: &scratch, chain: chain, signatures: directSignatureCheck)) != nil {
+               (try? StateTransition.includeVote(ordered[0], blockHeight: blockHeight, into: &scratch, chain: chain, signatures: DirectSignatures())) != nil {
                 payload.votes.append(ordered[0])
             }
             if ordered.count >= 2, payload.evidence.count < ObjectLimits.maxEvidencePerBlock {
                 let evidence = EquivocationEvidence(ordered[0], ordered[1])
-                if (try? StateTransition.applyEvidence(evidence, blockHeight: blockHeight, to: &scratch, chain: chain, signatures: directSignatureCheck)) != nil {
+                if (try? StateTransition.applyEvidence(evidence, blockHeight: blockHeight, to: &scratch, chain: chain, signatures: DirectSignatures())) != nil {
                     payload.evidence.append(evidence)
                 }
             }

@@ -1,9 +1,16 @@
-/// Checks an Ed25519 signature over a digest. Replays pass a checker that consults signatures
-/// verified in parallel beforehand; the result must be the same as `PublicKey.verifies`.
-public typealias SignatureCheck = @Sendable (_ key: PublicKey, _ signature: [UInt8], _ digest: Hash256) -> Bool
+/// Decides whether a signed object's signature is valid for a chain. Replays pass a checker that
+/// consults signatures verified in parallel beforehand; every answer must equal
+/// `Signed.hasValidSignature(chain:)`.
+public protocol SignatureChecker: Sendable {
+    func isValid<Body: SignableBody>(_ signed: Signed<Body>, chain: Hash256) -> Bool
+}
 
-public let directSignatureCheck: SignatureCheck = { key, signature, digest in
-    key.verifies(signature, over: digest)
+/// Verifies every signature when asked.
+public struct DirectSignatures: SignatureChecker {
+    public init() {}
+    public func isValid<Body: SignableBody>(_ signed: Signed<Body>, chain: Hash256) -> Bool {
+        signed.hasValidSignature(chain: chain)
+    }
 }
 
 /// The equivocation penalty: the share of the voter's balance taken, in ppm.
@@ -15,7 +22,7 @@ public let equivocationPenaltyPpm: UInt64 = 100_000
 public enum StateTransition {
     public static func apply(
         _ signed: SignedHeader, payload: Payload, to state: ChainState,
-        signatures: SignatureCheck = directSignatureCheck
+        signatures: any SignatureChecker = DirectSignatures()
     ) throws -> (ChainState, BlockEffects) {
         var next = state
         let header = signed.header
@@ -44,7 +51,7 @@ public enum StateTransition {
         return (next, effects)
     }
 
-    static func checkHeader(_ signed: SignedHeader, payload: Payload, against state: ChainState, signatures: SignatureCheck) throws {
+    static func checkHeader(_ signed: SignedHeader, payload: Payload, against state: ChainState, signatures: any SignatureChecker) throws {
         let header = signed.header
         guard header.height == state.height + 1 else {
             throw BlockRejection(.height, "block height \(header.height) does not follow the tip at height \(state.height)")
@@ -55,7 +62,7 @@ public enum StateTransition {
         guard header.timestamp > state.tipTimestamp else {
             throw BlockRejection(.timestamp, "block timestamp \(header.timestamp) is not after its parent's (\(state.tipTimestamp))")
         }
-        guard signatures(header.proposer, signed.signature, signed.id(chain: state.chainId)) else {
+        guard signatures.isValid(signed, chain: state.chainId) else {
             throw BlockRejection(.proposerSignature, "the proposer's signature on block \(signed.id(chain: state.chainId).short) is invalid")
         }
         guard payload.transfers.count <= ObjectLimits.maxTransfersPerBlock,
@@ -69,9 +76,9 @@ public enum StateTransition {
         }
     }
 
-    static func applyTransfer(_ signed: SignedTransfer, to state: inout ChainState, chain: Hash256, signatures: SignatureCheck) throws {
+    static func applyTransfer(_ signed: SignedTransfer, to state: inout ChainState, chain: Hash256, signatures: any SignatureChecker) throws {
         let tx = signed.transfer
-        guard signatures(tx.from, signed.signature, signed.id(chain: chain)) else {
+        guard signatures.isValid(signed, chain: chain) else {
             throw BlockRejection(.transferSignature, "transfer \(signed.id(chain: chain).short) has an invalid signature")
         }
         guard tx.amount > 0 else { throw BlockRejection(.transferAmount, "a transfer moves at least 1 mT") }
@@ -94,9 +101,9 @@ public enum StateTransition {
         state.accounts[tx.to] = receiver
     }
 
-    static func includeVote(_ signed: SignedVote, blockHeight: UInt64, into state: inout ChainState, chain: Hash256, signatures: SignatureCheck) throws {
+    static func includeVote(_ signed: SignedVote, blockHeight: UInt64, into state: inout ChainState, chain: Hash256, signatures: any SignatureChecker) throws {
         let vote = signed.vote
-        guard signatures(vote.voter, signed.signature, signed.id(chain: chain)) else {
+        guard signatures.isValid(signed, chain: chain) else {
             throw BlockRejection(.voteSignature, "vote \(signed.id(chain: chain).short) has an invalid signature")
         }
         guard state.isMember(vote.voter) else {
@@ -114,14 +121,12 @@ public enum StateTransition {
     }
 
     static func applyEvidence(_ evidence: EquivocationEvidence, blockHeight: UInt64, to state: inout ChainState,
-                              chain: Hash256, signatures: SignatureCheck) throws -> EquivocationPenalty {
+                              chain: Hash256, signatures: any SignatureChecker) throws -> EquivocationPenalty {
         let a = evidence.first, b = evidence.second
         guard a.vote.voter == b.vote.voter, a.vote.height == b.vote.height, a.vote != b.vote else {
             throw BlockRejection(.evidenceMismatch, "equivocation evidence must be two different votes by one voter for one height")
         }
-        guard signatures(a.vote.voter, a.signature, a.id(chain: chain)),
-              signatures(b.vote.voter, b.signature, b.id(chain: chain))
-        else {
+        guard signatures.isValid(a, chain: chain), signatures.isValid(b, chain: chain) else {
             throw BlockRejection(.evidenceSignature, "equivocation evidence carries an invalid signature")
         }
         let voter = a.vote.voter, height = a.vote.height

@@ -45,7 +45,11 @@ public struct Payload: Equatable, Sendable {
         transfers = try (f.optionalArray(1, max: ObjectLimits.maxTransfersPerBlock) ?? []).map { try SignedTransfer(cbor: $0) }
         votes = try (f.optionalArray(2, max: ObjectLimits.maxVotesPerBlock) ?? []).map { try SignedVote(cbor: $0) }
         evidence = try (f.optionalArray(3, max: ObjectLimits.maxEvidencePerBlock) ?? []).map { try EquivocationEvidence(cbor: $0) }
-        try requireCanonical(self.cbor(), cbor, what: "payload")
+        // Each element decoded strictly on its own; the one non-canonical form left is an empty
+        // section sent instead of omitted.
+        for key: UInt64 in [1, 2, 3] where f.optional(key) == .array([]) {
+            throw ObjectError("payload is not in canonical form (an empty optional field must be omitted)")
+        }
     }
 
     public init(bytes: [UInt8]) throws {

@@ -7,7 +7,7 @@
 #   scripts/bench.sh --target Replay      only one benchmark executable (Replay or CLI)
 #
 # Environment:
-#   POT_BIN        the pot binary to measure (default: build it with swift build -c release --product pot)
+#   POT_BIN        the pot binary to measure (default: build it with swift build -c release --static-swift-stdlib --product pot)
 #   POT_BENCH_DIR  where fixture repositories are built, outside any git work tree (default: $TMPDIR/pot-bench-fixtures-<uid>;
 #                  emptied before and after the run unless POT_BENCH_KEEP=1)
 #   POT_BENCH_STRICT=1  exit 1 when a ratio misses its goal
@@ -22,12 +22,12 @@ export POT_BENCH_DIR="${POT_BENCH_DIR:-${TMPDIR:-/tmp}/pot-bench-fixtures-$(id -
 if [[ -z "${POT_BIN:-}" ]]; then
     echo "== building pot (release)"
     # The main package may be mid-edit; one retry after a minute.
-    if ! (cd "$ROOT" && swift build -c release --product pot); then
+    if ! (cd "$ROOT" && swift build -c release --static-swift-stdlib --product pot); then
         echo "pot did not build; retrying in 60 s" >&2
         sleep 60
-        (cd "$ROOT" && swift build -c release --product pot)
+        (cd "$ROOT" && swift build -c release --static-swift-stdlib --product pot)
     fi
-    POT_BIN="$(cd "$ROOT" && swift build -c release --show-bin-path)/pot"
+    POT_BIN="$(cd "$ROOT" && swift build -c release --static-swift-stdlib --show-bin-path)/pot"
 fi
 export POT_BIN
 [[ -x "$POT_BIN" ]] || { echo "no pot binary at $POT_BIN" >&2; exit 1; }

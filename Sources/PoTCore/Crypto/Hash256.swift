@@ -16,6 +16,8 @@ public struct Hash256: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var short: String { String(hex.prefix(12)) }
     public var description: String { hex }
 
+    public func hash(into hasher: inout Hasher) { combine32(bytes, into: &hasher) }
+
     public static func < (lhs: Hash256, rhs: Hash256) -> Bool {
         lhs.bytes.lexicographicallyPrecedes(rhs.bytes)
     }

@@ -18,6 +18,8 @@ public struct PublicKey: Hashable, Comparable, Sendable, CustomStringConvertible
     public var short: String { String(hex.prefix(8)) }
     public var description: String { hex }
 
+    public func hash(into hasher: inout Hasher) { combine32(bytes, into: &hasher) }
+
     public static func < (lhs: PublicKey, rhs: PublicKey) -> Bool {
         lhs.bytes.lexicographicallyPrecedes(rhs.bytes)
     }

@@ -19,6 +19,4 @@ struct ChainContext {
     static var now: UInt64 { UInt64(Date().timeIntervalSince1970) }
 }
 
-func printLine(_ text: String) { print(text) }
-
 func warn(_ text: String) { FileHandle.standardError.write(Data("warning: \(text)\n".utf8)) }

@@ -14,7 +14,6 @@ public struct ForkChoiceResult: Sendable {
     public let previousMain: GitOID
     public let newMain: GitOID
     public let state: ChainState
-    public let finalizedHeight: UInt64
     public var moved: Bool { previousMain != newMain }
     /// True when the new main does not extend the old one.
     public let reorganized: Bool
@@ -24,10 +23,10 @@ public struct ForkChoiceResult: Sendable {
 extension ChainStore {
     /// Every vote this node knows for `height`: pending ones and those carried by stored blocks
     /// at the heights that may include them.
-    func knownVotes(height: UInt64, problems: inout [String]) throws -> [Vote] {
+    func knownVotes(height: UInt64, blocksAt: (UInt64) throws -> [StoredBlock], problems: inout [String]) throws -> [Vote] {
         var votes = try pendingVotes(height: height, problems: &problems).map(\.signed.vote)
         for h in (height + 1)...(height + params.confirmations) {
-            for block in try blocks(at: h, problems: &problems) {
+            for block in try blocksAt(h) {
                 votes += block.payload.votes.filter { $0.vote.height == height && $0.hasValidSignature(chain: chainId) }.map(\.vote)
             }
         }
@@ -44,11 +43,20 @@ extension ChainStore {
         var decisions: [HeightDecision] = []
         var problems: [String] = []
         var height = state.height + 1
+        // Each height's blocks are read once, though votes are looked for up to K heights above.
+        var loaded: [UInt64: [StoredBlock]] = [:]
+        var loadProblems: [String] = []
+        func blocksAt(_ h: UInt64) throws -> [StoredBlock] {
+            if let known = loaded[h] { return known }
+            let found = try blocks(at: h, problems: &loadProblems)
+            loaded[h] = found
+            return found
+        }
         while true {
             var candidates: [StoredBlock] = []
             var rejected: [(Hash256, String)] = []
             var applied: [Hash256: ChainState] = [:]
-            for block in try blocks(at: height, problems: &problems) where block.header.parent == state.tip {
+            for block in try blocksAt(height) where block.header.parent == state.tip {
                 do {
                     let (next, _) = try StateTransition.apply(block.signed, payload: block.payload, to: state)
                     try checkCommit(block, onMainAs: block.commit, parentCommit: commit)
@@ -59,7 +67,7 @@ extension ChainStore {
                 }
             }
             guard !candidates.isEmpty else { break }
-            let votes = try knownVotes(height: height, problems: &problems)
+            let votes = try knownVotes(height: height, blocksAt: blocksAt, problems: &problems)
             let tally = ForkChoice.tally(height: height, candidates: candidates.map(\.id), votes: votes, trust: state.memberTrust)
             let chosen = candidates.first { $0.id == tally.winner }!
             decisions.append(HeightDecision(tally: tally, candidates: candidates, rejected: rejected, chosen: chosen))
@@ -67,6 +75,7 @@ extension ChainStore {
             commit = chosen.commit
             height += 1
         }
+        problems += loadProblems
         let previous = try mainCommit()
         var reorganized = false
         if previous != commit {
@@ -76,6 +85,6 @@ extension ChainStore {
         let states = try currentStates()
         return ForkChoiceResult(
             decisions: decisions, previousMain: previous, newMain: commit, state: states.tip,
-            finalizedHeight: states.tip.finalizedHeight, reorganized: reorganized, problems: problems)
+            reorganized: reorganized, problems: problems)
     }
 }

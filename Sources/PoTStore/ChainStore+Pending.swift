@@ -2,15 +2,13 @@ import GitKit
 import PoTCore
 
 /// A signed object kept under refs/pot/* that no canonical block has to carry yet.
-public struct PendingVote: Sendable {
-    public let signed: SignedVote
+public struct PendingObject<Body: SignableBody>: Sendable {
+    public let signed: Signed<Body>
     public let ref: String
 }
 
-public struct PendingTransfer: Sendable {
-    public let signed: SignedTransfer
-    public let ref: String
-}
+public typealias PendingVote = PendingObject<Vote>
+public typealias PendingTransfer = PendingObject<TrustTransfer>
 
 extension ChainStore {
     /// Stores a signed vote after checking its signature and shape. Returns false when the
@@ -38,24 +36,33 @@ extension ChainStore {
     }
 
     private func pendingVotes(glob: String, problems: inout [String]) throws -> [PendingVote] {
-        var votes: [PendingVote] = []
+        try pendingObjects(glob: glob, problems: &problems) {
+            ChainLayout.voteRef(height: $0.vote.height, voter: $0.vote.voter, id: $0.id(chain: chainId))
+        }
+    }
+
+    /// Reads the signed objects under `glob`, keeping those validly signed for this chain and
+    /// stored under the ref name `refName` gives them; the others are named in `problems`.
+    private func pendingObjects<Body>(glob: String, problems: inout [String],
+                                      refName: (Signed<Body>) -> String) throws -> [PendingObject<Body>] {
+        var found: [PendingObject<Body>] = []
         for ref in try git.references(matching: glob) {
             do {
-                let signed = try SignedVote(bytes: try git.readBlob(ref.oid))
+                let signed = try Signed<Body>(bytes: try git.readBlob(ref.oid))
                 guard signed.hasValidSignature(chain: chainId) else {
-                    problems.append("\(ref.name): the vote in blob \(ref.oid.hex) is not validly signed for this chain (signed for another chain, or tampered)")
+                    problems.append("\(ref.name): the \(Body.objectName) in blob \(ref.oid.hex) is not validly signed for this chain (signed for another chain, or tampered)")
                     continue
                 }
-                guard ref.name == ChainLayout.voteRef(height: signed.vote.height, voter: signed.vote.voter, id: signed.id(chain: chainId)) else {
-                    problems.append("\(ref.name): blob \(ref.oid.hex) does not hold the vote its name promises (tampered)")
+                guard ref.name == refName(signed) else {
+                    problems.append("\(ref.name): blob \(ref.oid.hex) does not hold the \(Body.objectName) its name promises (tampered)")
                     continue
                 }
-                votes.append(PendingVote(signed: signed, ref: ref.name))
+                found.append(PendingObject(signed: signed, ref: ref.name))
             } catch {
-                problems.append("\(ref.name): blob \(ref.oid.hex) is not a valid vote: \(error)")
+                problems.append("\(ref.name): blob \(ref.oid.hex) is not a valid \(Body.objectName): \(error)")
             }
         }
-        return votes
+        return found
     }
 
     /// Stores a signed transfer. The nonce slot refs/pot/txs/<from>/<nonce> is taken once.
@@ -74,22 +81,8 @@ extension ChainStore {
     }
 
     public func pendingTransfers(problems: inout [String]) throws -> [PendingTransfer] {
-        var transfers: [PendingTransfer] = []
-        for ref in try git.references(matching: ChainLayout.allTransfersGlob) {
-            do {
-                let signed = try SignedTransfer(bytes: try git.readBlob(ref.oid))
-                guard signed.hasValidSignature(chain: chainId) else {
-                    problems.append("\(ref.name): the transfer in blob \(ref.oid.hex) is not validly signed for this chain (signed for another chain, or tampered)")
-                    continue
-                }
-                guard ref.name == ChainLayout.transferRef(from: signed.transfer.from, nonce: signed.transfer.nonce) else {
-                    problems.append("\(ref.name): blob \(ref.oid.hex) does not hold the transfer its name promises (tampered)")
-                    continue
-                }
-                transfers.append(PendingTransfer(signed: signed, ref: ref.name))
-            } catch {
-                problems.append("\(ref.name): blob \(ref.oid.hex) is not a valid transfer: \(error)")
-            }
+        let transfers: [PendingTransfer] = try pendingObjects(glob: ChainLayout.allTransfersGlob, problems: &problems) {
+            ChainLayout.transferRef(from: $0.transfer.from, nonce: $0.transfer.nonce)
         }
         return transfers.sorted {
             ($0.signed.transfer.from, $0.signed.transfer.nonce) < ($1.signed.transfer.from, $1.signed.transfer.nonce)

@@ -96,9 +96,6 @@ extension ChainStore {
 }
 
 extension ChainStore {
-    /// The state at the finalized height of main (K blocks below the tip).
-    public func finalizedState() throws -> ChainState { try currentStates().final }
-
     /// The commit main had when the cached state was computed, and that state.
     public func tipCommitAndState() throws -> (commit: GitOID, state: ChainState) {
         let states = try currentStates()

@@ -27,7 +27,7 @@ extension ChainStore {
                 n + 1 + a.block.payload.transfers.count + a.block.payload.votes.count + 2 * a.block.payload.evidence.count
             }
             if let cached = readCache(), cached.tipCommit == (try? mainCommit()), cached.tip != state {
-                report.problems.append("the state cache disagreed with the chain; it has been rebuilt")
+                report.problems.append("the state cache disagreed with the chain; it was removed and will be rebuilt from the chain")
                 try? FileManager.removeIfPresent(cachePath)
             }
         } catch {

@@ -12,8 +12,11 @@ public struct KeyRing {
         let allowed = label.utf8.allSatisfy { c in
             (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c == 0x2d || c == 0x5f || c == 0x2e
         }
-        guard !label.isEmpty, label.utf8.count <= 64, allowed, !label.hasPrefix("."), label.count < 64 || Hex.decode(label) == nil else {
+        guard !label.isEmpty, label.utf8.count <= 64, allowed, !label.hasPrefix(".") else {
             throw StoreError("'\(label)' is not a valid label (use 1-64 letters, digits, '-', '_' or '.')")
+        }
+        guard PublicKey(hex: label) == nil else {
+            throw StoreError("'\(label)' cannot be a label: 64 hex digits read as a public key")
         }
     }
 

@@ -12,7 +12,7 @@ struct Advance: ParsableCommand {
         try store.withWriteLock {
             let result = try store.advance()
             if result.moved, let warning = store.syncWorkTree(from: result.previousMain, to: result.newMain) { warn(warning) }
-            _ = try? store.prune()
+            do { _ = try store.prune() } catch { warn("pending objects were not pruned: \(error)") }
             let names = try store.names()
             if json {
                 print(try Format.json(AdvanceJSON(result, names: names)))

@@ -56,11 +56,14 @@ struct StatusReport: Encodable {
         var onMain: Set<Hash256> = Set(state.open.values.map(\.block))
         onMain.insert(state.tip)
         while true {
-            let blocks = try store.blocks(at: height, problems: &problems)
-            if blocks.isEmpty && height > state.height { break }
-            for b in blocks where !onMain.contains(b.id) {
-                candidates.append(CandidateRow(height: height, id: b.id.hex, parent: b.header.parent.hex,
-                                               proposer: b.header.proposer.hex, proposer_label: names[b.header.proposer]))
+            let ids = try store.blockIds(at: height)
+            if ids.isEmpty && height > state.height { break }
+            for id in ids where !onMain.contains(id) {
+                do {
+                    let b = try store.loadBlock(height: height, id: id)
+                    candidates.append(CandidateRow(height: height, id: id.hex, parent: b.header.parent.hex,
+                                                   proposer: b.header.proposer.hex, proposer_label: names[b.header.proposer]))
+                } catch { problems.append("\(error)") }
             }
             height += 1
         }

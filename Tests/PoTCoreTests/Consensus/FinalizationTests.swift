@@ -150,16 +150,22 @@ struct FinalizationTests {
         #expect(Fx.balance(state, Fx.carol) == 5_000)
     }
 
-    @Test("FIN-NONE: a none slot of 0 for the winner clamps q to 1e-9")
-    func noneZeroClamps() throws {
-        var (state, a, _) = try Self.afterBlockA(alpha: 100)
-        let chain = state.chainId
+    /// alice gives all her probability to a block that loses, bob all of his to the winner A;
+    /// height 1 is finalized (K = 2). Returns the state and the finalization report.
+    static func aliceCertainOfAnotherBlock(alpha: UInt64) throws -> (ChainState, FinalizedHeight) {
+        var (state, a, _) = try afterBlockA(alpha: alpha)
         let votes = [
-            Fx.vote(Fx.alice, height: 1, [Fx.hash(0x77)], [1_000_000, 0], chain: chain),
-            Fx.vote(Fx.bob, height: 1, [a], [1_000_000, 0], chain: chain),
+            Fx.vote(Fx.alice, height: 1, [Fx.hash(0x77)], [1_000_000, 0], chain: state.chainId),
+            Fx.vote(Fx.bob, height: 1, [a], [1_000_000, 0], chain: state.chainId),
         ]
         try Fx.apply(&state, payload: Payload(votes: votes))
         let fin = try #require(try Fx.apply(&state).finalized)
+        return (state, fin)
+    }
+
+    @Test("FIN-NONE: a none slot of 0 for the winner clamps q to 1e-9")
+    func noneZeroClamps() throws {
+        let (state, fin) = try Self.aliceCertainOfAnotherBlock(alpha: 100)
         let byVoter = Dictionary(uniqueKeysWithValues: fin.scores.map { ($0.voter, $0) })
         // ln(1e-9) − ln(1/3) = −19.62465354827830 nats.
         let m = try #require(byVoter[Fx.alice.publicKey]?.margin)
@@ -173,14 +179,7 @@ struct FinalizationTests {
 
     @Test("FIN-CLAMP: a balance never goes below 0")
     func clamp() throws {
-        var (state, a, _) = try Self.afterBlockA(alpha: 1000)
-        let chain = state.chainId
-        let votes = [
-            Fx.vote(Fx.alice, height: 1, [Fx.hash(0x77)], [1_000_000, 0], chain: chain),
-            Fx.vote(Fx.bob, height: 1, [a], [1_000_000, 0], chain: chain),
-        ]
-        try Fx.apply(&state, payload: Payload(votes: votes))
-        let fin = try #require(try Fx.apply(&state).finalized)
+        let (state, fin) = try Self.aliceCertainOfAnotherBlock(alpha: 1000)
         let alice = try #require(fin.scores.first { $0.voter == Fx.alice.publicKey })
         #expect(alice.delta == -19_625)
         #expect(alice.balanceAfter == 0)

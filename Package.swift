@@ -10,11 +10,19 @@ let package = Package(
         .library(name: "GitKit", targets: ["GitKit"]),
         .executable(name: "pot", targets: ["pot"]),
         .executable(name: "git-pot", targets: ["git-pot"]),
+        .executable(name: "pot-bootstrap", targets: ["pot-bootstrap"]),
+        .executable(name: "pot-light", targets: ["pot-light"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // libgit2 from the system (Debian: libgit2-dev).
@@ -40,6 +48,39 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The gossip protocol without I/O: sessions, handshake, inventory, sync, peer scoring.
+        .target(name: "PoTNet", dependencies: ["PoTCore"]),
+        // A gossip node over TCP (SwiftNIO) on a chain stored in git, and a client for one peer.
+        .target(
+            name: "PoTNode",
+            dependencies: [
+                "PoTNet", "PoTLight", "PoTStore", "PoTCore", "GitKit",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOExtras", package: "swift-nio-extras"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // A client of one peer over TCP, and the header-only light client built on it.
+        .target(
+            name: "PoTLight",
+            dependencies: [
+                "PoTNet", "PoTCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        .executableTarget(
+            name: "pot-bootstrap",
+            dependencies: ["PoTNode", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(
+            name: "pot-light",
+            dependencies: ["PoTLight", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .executableTarget(name: "pot", dependencies: ["PoTCLI"]),
         .executableTarget(name: "git-pot", dependencies: ["PoTCLI"]),
         .testTarget(
@@ -49,5 +90,15 @@ let package = Package(
         .testTarget(name: "GitKitTests", dependencies: ["GitKit"]),
         .testTarget(name: "PoTStoreTests", dependencies: ["PoTStore", "PoTCore", "GitKit"]),
         .testTarget(name: "PoTCLITests", dependencies: ["PoTCLI", "PoTStore", "PoTCore"]),
+        .testTarget(name: "PoTNetTests", dependencies: ["PoTNet", "PoTCore", "PoTNode", "PoTStore"]),
+        .testTarget(
+            name: "PoTLightTests",
+            dependencies: [
+                "PoTLight", "PoTNet", "PoTCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(name: "PoTNodeTests", dependencies: ["PoTNode", "PoTLight", "PoTNet", "PoTStore", "PoTCore", "GitKit"]),
     ]
 )

@@ -23,6 +23,7 @@ extension ChainStore {
         if try git.reference(ref) != nil { return false }
         let blob = try git.writeBlob(signed.encoded())
         try git.setReference(ref, to: blob, expecting: .some(nil), message: "pot vote")
+        Journal.append(ref, in: potDirectory)
         return true
     }
 
@@ -78,6 +79,7 @@ extension ChainStore {
             throw StoreError("a different pending transfer already uses nonce \(tx.nonce) of this account")
         }
         try git.setReference(ref, to: blob, expecting: .some(nil), message: "pot transfer")
+        Journal.append(ref, in: potDirectory)
     }
 
     public func pendingTransfers(problems: inout [String]) throws -> [PendingTransfer] {

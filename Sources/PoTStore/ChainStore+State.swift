@@ -15,7 +15,7 @@ extension ChainStore {
     }
 
     /// The states at the tip of main and at its finalized height.
-    func currentStates() throws -> CachedStates {
+    public func currentStates() throws -> CachedStates {
         let main = try mainCommit()
         let cached = readCache()
         if let cached, cached.tipCommit == main { return cached }

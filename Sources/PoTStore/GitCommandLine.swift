@@ -10,17 +10,19 @@ import Darwin
 public enum GitCommandLine {
     public struct Output: Sendable {
         public let status: Int32
-        public let stdout: String
+        public let stdoutBytes: [UInt8]
         public let stderr: String
+        public var stdout: String { String(decoding: stdoutBytes, as: UTF8.self) }
     }
 
-    public static func run(_ arguments: [String], in directory: String? = nil) throws -> Output {
+    /// Runs git with `stdinPath` as its standard input.
+    public static func run(_ arguments: [String], in directory: String? = nil, stdinPath: String = "/dev/null") throws -> Output {
         var outPipe: [Int32] = [0, 0], errPipe: [Int32] = [0, 0]
         guard pipe(&outPipe) == 0, pipe(&errPipe) == 0 else { throw StoreError("cannot run git: no pipe available") }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 0, stdinPath, O_RDONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
         posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
         for fd in outPipe + errPipe { posix_spawn_file_actions_addclose(&actions, fd) }
@@ -37,7 +39,7 @@ public enum GitCommandLine {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         let exitCode = status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return Output(status: exitCode, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+        return Output(status: exitCode, stdoutBytes: out, stderr: String(decoding: err, as: UTF8.self))
     }
 
     /// Reads two pipes to their ends at once, so neither can fill up and stall the child.
@@ -63,8 +65,9 @@ public enum GitCommandLine {
 
     /// Runs git and throws its last error line when it fails.
     @discardableResult
-    public static func check(_ arguments: [String], in directory: String? = nil, doing what: String) throws -> Output {
-        let output = try run(arguments, in: directory)
+    public static func check(_ arguments: [String], in directory: String? = nil, stdinPath: String = "/dev/null",
+                             doing what: String) throws -> Output {
+        let output = try run(arguments, in: directory, stdinPath: stdinPath)
         guard output.status == 0 else {
             let line = output.stderr.split(separator: "\n").last.map(String.init) ?? "exit status \(output.status)"
             throw StoreError("\(what) failed: \(line)")

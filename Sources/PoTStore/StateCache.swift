@@ -4,11 +4,11 @@ import PoTCore
 
 /// The derived state of `main` kept in `.git/pot/cache/state-v1.cbor`: the state at the tip and
 /// at the finalized height, each with the commit it belongs to.
-struct CachedStates {
-    var tipCommit: GitOID
-    var tip: ChainState
-    var finalCommit: GitOID
-    var final: ChainState
+public struct CachedStates: Sendable {
+    public var tipCommit: GitOID
+    public var tip: ChainState
+    public var finalCommit: GitOID
+    public var final: ChainState
 }
 
 extension ChainStore {

@@ -8,6 +8,7 @@ public enum DomainTag: String, Sendable {
     case payload = "pot/payload/v1"
     case vote = "pot/vote/v1"
     case transfer = "pot/tx/v1"
+    case handshake = "pot/handshake/v1"
 }
 
 public enum DomainHash {

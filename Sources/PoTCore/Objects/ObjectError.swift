@@ -5,7 +5,7 @@ public struct ObjectError: Error, CustomStringConvertible, Equatable {
 }
 
 /// Decodes bytes into CBOR after checking the object's size limit.
-func decodeLimited(_ bytes: [UInt8], max: Int, what: String) throws -> CBOR {
+public func decodeLimited(_ bytes: [UInt8], max: Int, what: String) throws -> CBOR {
     guard bytes.count <= max else {
         throw ObjectError("\(what) is \(bytes.count) bytes, more than the limit of \(max)")
     }
@@ -13,16 +13,16 @@ func decodeLimited(_ bytes: [UInt8], max: Int, what: String) throws -> CBOR {
 }
 
 extension CBORFields {
-    func publicKey(_ key: UInt64) throws -> PublicKey {
+    public func publicKey(_ key: UInt64) throws -> PublicKey {
         PublicKey(bytes: try bytes(key, count: 32))!
     }
-    func hash(_ key: UInt64) throws -> Hash256 {
+    public func hash(_ key: UInt64) throws -> Hash256 {
         Hash256(bytes: try bytes(key, count: 32))!
     }
 }
 
 extension CBOR {
-    func hash256(_ what: String) throws -> Hash256 {
+    public func hash256(_ what: String) throws -> Hash256 {
         Hash256(bytes: try bytes(what, count: 32))!
     }
 }

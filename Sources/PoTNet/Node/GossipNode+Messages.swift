@@ -1,0 +1,152 @@
+import PoTCore
+
+extension GossipNode {
+    func established(_ id: PeerID, hello: Hello, now: UInt64) {
+        if isBanned(hello.nodeKey, now: now) {
+            close(id, DisconnectReason(.banned, "node \(hello.nodeKey.short) is banned"), tellPeer: true, now: now)
+            return
+        }
+        if peers.contains(where: { $0.key != id && $0.value.isReady && $0.value.nodeKey == hello.nodeKey }) {
+            close(id, DisconnectReason(.duplicate, "already connected to node \(hello.nodeKey.short)"), tellPeer: true, now: now)
+            return
+        }
+        if let address = hello.listenAddress {
+            peers[id]?.listenAddress = address
+            if addressBook[address] == nil, addressBook.count < 1000 { addressBook[address] = 0 }
+        }
+        send(.getSync(from: backend.finalizedHeight + 1), to: id)
+        if peers[id]?.outbound == true { send(.getAddresses, to: id) }
+    }
+
+    func handle(_ message: Message, from id: PeerID, now: UInt64) {
+        switch message {
+        case .ping(let n):
+            send(.pong(n), to: id)
+        case .pong, .headers, .genesis:
+            break
+        case .inventory(let items):
+            for item in items { peers[id]?.known.insert(item) }
+            want(items, from: id)
+        case .getData(let items):
+            serve(items, to: id)
+        case .object(let object):
+            receiveObject(object, from: id, now: now)
+        case .notFound(let items):
+            notFound(items, from: id, now: now)
+        case let .getHeaders(from, count):
+            let headers = backend.canonicalHeaders(from: from, count: Int(min(count, Message.maxHeaders)))
+            send(.headers(from: from, headers), to: id)
+        case .getSync(let from):
+            let page = backend.syncPage(from: from, maxItems: Message.maxItems)
+            send(.syncPage(items: page.items, next: page.next), to: id)
+        case let .syncPage(items, next):
+            for item in items { peers[id]?.known.insert(item) }
+            peers[id]?.syncNext = next
+            want(items, from: id)
+            continueSync(with: id)
+        case .getAddresses:
+            let own = peers[id]?.listenAddress
+            let list = addressBook.keys.filter { $0 != own }.sorted().prefix(Message.maxAddresses)
+            send(.addresses(Array(list)), to: id)
+        case .addresses(let list):
+            for address in list where addressBook[address] == nil && addressBook.count < 1000
+                && address != config.listenAddress && Self.isDialable(address) {
+                addressBook[address] = 0
+            }
+        case .getGenesis:
+            send(.genesis(params: backend.genesisParams), to: id)
+        case .hello, .auth, .goodbye:
+            break // the session handles these
+        }
+    }
+
+    /// "host:port" with a numeric port.
+    static func isDialable(_ address: String) -> Bool {
+        guard let colon = address.lastIndex(of: ":"), colon != address.startIndex,
+              let port = UInt16(address[address.index(after: colon)...]), port > 0 else { return false }
+        return true
+    }
+
+    func serve(_ items: [InventoryItem], to id: PeerID) {
+        var missing: [InventoryItem] = []
+        for item in items {
+            if let object = backend.object(for: item) {
+                send(.object(object), to: id)
+                peers[id]?.known.insert(item)
+                stats.relayed += 1
+            } else {
+                missing.append(item)
+            }
+        }
+        if !missing.isEmpty { send(.notFound(missing), to: id) }
+    }
+
+    /// Asks for the next sync page once everything asked for from the last one has arrived.
+    func continueSync(with id: PeerID) {
+        guard let peer = peers[id], let next = peer.syncNext, peer.inFlight.isEmpty, peer.wanted.isEmpty else { return }
+        peers[id]?.syncNext = nil
+        send(.getSync(from: next), to: id)
+    }
+
+    /// Requests the items this node lacks, within the peer's in-flight allowance.
+    func want(_ items: [InventoryItem], from id: PeerID) {
+        guard var peer = peers[id] else { return }
+        var batch: [InventoryItem] = []
+        for item in items where requested[item] == nil && !rejected.contains(item) && !backend.has(item) {
+            if peer.inFlight.count < config.maxInFlightPerPeer {
+                peer.inFlight.insert(item)
+                batch.append(item)
+                requested[item] = (id, 0)
+            } else if !peer.wanted.contains(item) {
+                peer.wanted.append(item)
+            }
+        }
+        peers[id] = peer
+        request(batch, from: id)
+    }
+
+    func request(_ items: [InventoryItem], from id: PeerID) {
+        guard !items.isEmpty else { return }
+        requestDeadlines(items, peer: id)
+        for start in stride(from: 0, to: items.count, by: Message.maxItems) {
+            send(.getData(Array(items[start..<min(start + Message.maxItems, items.count)])), to: id)
+        }
+    }
+
+    private func requestDeadlines(_ items: [InventoryItem], peer id: PeerID) {
+        for item in items { requested[item] = (id, currentTime + config.requestTimeout) }
+    }
+
+    /// Moves waiting items into flight as room frees up.
+    func refill(_ id: PeerID) {
+        guard var peer = peers[id], !peer.wanted.isEmpty else { return }
+        var batch: [InventoryItem] = []
+        while peer.inFlight.count < config.maxInFlightPerPeer, !peer.wanted.isEmpty {
+            let item = peer.wanted.removeFirst()
+            guard requested[item] == nil, !rejected.contains(item), !backend.has(item) else { continue }
+            peer.inFlight.insert(item)
+            requested[item] = (id, 0)
+            batch.append(item)
+        }
+        peers[id] = peer
+        request(batch, from: id)
+    }
+
+    func notFound(_ items: [InventoryItem], from id: PeerID, now: UInt64) {
+        for item in items {
+            guard peers[id]?.inFlight.remove(item) != nil else { continue }
+            if requested[item]?.peer == id { requested[item] = nil }
+            if item.kind == .block, orphanParentRequests[item.id] == id {
+                orphanParentRequests[item.id] = nil
+                let dropped = orphans.removeValue(forKey: item.id) ?? []
+                orphanCount -= dropped.count
+                for orphan in dropped where peers[orphan.from] != nil {
+                    stats.rejected["unknown-parent", default: 0] += 1
+                    penalize(orphan.from, Penalty.unknownParent, "sent a block whose parent it cannot supply", now: now)
+                }
+            }
+        }
+        refill(id)
+        continueSync(with: id)
+    }
+}

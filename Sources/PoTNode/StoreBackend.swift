@@ -1,0 +1,97 @@
+import GitKit
+import PoTCore
+import PoTNet
+import PoTStore
+
+/// The gossip backend of a node whose chain lives in a git repository: received objects are
+/// validated against the chain's rules and written under the same refs the `pot` CLI uses.
+public final class StoreBackend: GossipBackend {
+    public let store: ChainStore
+    public let genesisParams: [UInt8]
+    var index: StoreIndex
+    /// States after recently validated blocks, so a chain of new blocks validates in one pass.
+    var states: [Hash256: (state: ChainState, commit: GitOID)] = [:]
+    /// The blocks of main by height (index 0 is height 1), and the height of each of their commits.
+    public internal(set) var canonicalLinks: [MainLink] = []
+    var commitHeights: [GitOID: Int] = [:]
+    var canonicalCommit: GitOID
+    var headerCache: [Hash256: SignedHeader] = [:]
+    var final: (state: ChainState, commit: GitOID)
+    public internal(set) var tipState: ChainState
+    /// Called after fork choice moved main.
+    public var onSettle: ((ForkChoiceResult) -> Void)?
+    public internal(set) var lastProblem: String?
+
+    public var chainId: Hash256 { store.chainId }
+    public var tipHeight: UInt64 { tipState.height }
+    public var finalizedHeight: UInt64 { tipState.finalizedHeight }
+    public var storedObjectCount: Int { index.refs.count }
+
+    public init(store: ChainStore) throws {
+        self.store = store
+        self.genesisParams = store.params.cbor().encoded()
+        self.index = try StoreIndex.scan(store)
+        let states = try store.currentStates()
+        self.final = (states.final, states.finalCommit)
+        self.tipState = states.tip
+        self.canonicalCommit = store.genesisCommit
+        try refreshCanonical()
+    }
+
+    // MARK: Queries
+
+    public func has(_ item: InventoryItem) -> Bool { index.refs[item] != nil }
+
+    public func object(for item: InventoryItem) -> WireObject? {
+        guard let ref = index.refs[item] else { return nil }
+        do {
+            switch item.kind {
+            case .vote:
+                guard let oid = try store.git.reference(ref) else { return nil }
+                return .vote(try SignedVote(bytes: try store.git.readBlob(oid)))
+            case .transfer:
+                guard let oid = try store.git.reference(ref) else { return nil }
+                return .transfer(try SignedTransfer(bytes: try store.git.readBlob(oid)))
+            case .block:
+                guard let height = index.blockHeights[item.id] else { return nil }
+                let block = try store.loadBlock(height: height, id: item.id)
+                let parentCommit = try store.git.readCommit(block.commit).parents[0]
+                let pack = try CodePack.make(for: block.header, parentCommit: parentCommit, store: store)
+                return .block(BlockBundle(header: block.signed, payload: block.payload, pack: pack))
+            }
+        } catch {
+            lastProblem = "cannot serve \(item): \(error)"
+            return nil
+        }
+    }
+
+    public func canonicalHeaders(from: UInt64, count: Int) -> [SignedHeader] {
+        guard from >= 1, count > 0, from <= UInt64(canonicalLinks.count) else { return [] }
+        let end = min(UInt64(canonicalLinks.count), from + UInt64(count) - 1)
+        var headers: [SignedHeader] = []
+        for height in from...end {
+            let id = canonicalLinks[Int(height - 1)].id
+            if let cached = headerCache[id] {
+                headers.append(cached)
+                continue
+            }
+            guard let block = try? store.loadBlock(height: height, id: id) else { break }
+            headerCache[id] = block.signed
+            headers.append(block.signed)
+        }
+        return headers
+    }
+
+    public func syncPage(from: UInt64, maxItems: Int) -> (items: [InventoryItem], next: UInt64?) {
+        var items: [InventoryItem] = []
+        let top = index.heights.keys.max() ?? 0
+        var height = max(from, 1)
+        while height <= top {
+            let here = (index.heights[height] ?? []).sorted { ($0.kind.rawValue, $0.id) > ($1.kind.rawValue, $1.id) }
+            if !items.isEmpty && items.count + here.count > maxItems { return (items, height) }
+            items += here
+            height += 1
+        }
+        return (items + index.transfers.prefix(max(0, maxItems - items.count)), nil)
+    }
+}

@@ -1,0 +1,71 @@
+import GitKit
+import PoTCore
+import PoTNet
+import PoTStore
+
+/// In-memory index of the signed objects under refs/pot/*: which ref holds each item, and what
+/// is stored at each height. Built by one scan of the refs, then kept up to date.
+struct StoreIndex {
+    var refs: [InventoryItem: String] = [:]
+    var heights: [UInt64: [InventoryItem]] = [:]
+    var transfers: [InventoryItem] = []
+    var blockHeights: [Hash256: UInt64] = [:]
+    var maxBlockHeight: UInt64 = 0
+
+    mutating func addBlock(id: Hash256, height: UInt64, ref: String) {
+        let item = InventoryItem(.block, id)
+        guard refs[item] == nil else { return }
+        refs[item] = ref
+        blockHeights[id] = height
+        heights[height, default: []].append(item)
+        maxBlockHeight = max(maxBlockHeight, height)
+    }
+
+    mutating func addVote(id: Hash256, height: UInt64, ref: String) {
+        let item = InventoryItem(.vote, id)
+        guard refs[item] == nil else { return }
+        refs[item] = ref
+        heights[height, default: []].append(item)
+    }
+
+    mutating func addTransfer(id: Hash256, ref: String) {
+        let item = InventoryItem(.transfer, id)
+        guard refs[item] == nil else { return }
+        refs[item] = ref
+        transfers.append(item)
+    }
+
+    /// Indexes one ref by its name (and, for transfers, its blob); returns the item, or nil when
+    /// the ref is not an object ref or cannot be read.
+    @discardableResult
+    mutating func add(ref name: String, store: ChainStore) -> InventoryItem? {
+        let parts = name.split(separator: "/").map(String.init)
+        guard parts.count >= 4, parts[0] == "refs", parts[1] == "pot" else { return nil }
+        switch parts[2] {
+        case "blocks":
+            guard parts.count == 5, let height = UInt64(parts[3]), let id = Hash256(hex: parts[4]) else { return nil }
+            addBlock(id: id, height: height, ref: name)
+            return InventoryItem(.block, id)
+        case "votes":
+            guard parts.count == 6, let height = UInt64(parts[3]), let id = Hash256(hex: parts[5]) else { return nil }
+            addVote(id: id, height: height, ref: name)
+            return InventoryItem(.vote, id)
+        case "txs":
+            guard let oid = try? store.git.reference(name), let bytes = try? store.git.readBlob(oid),
+                  let signed = try? SignedTransfer(bytes: bytes) else { return nil }
+            let id = signed.id(chain: store.chainId)
+            addTransfer(id: id, ref: name)
+            return InventoryItem(.transfer, id)
+        default:
+            return nil
+        }
+    }
+
+    static func scan(_ store: ChainStore) throws -> StoreIndex {
+        var index = StoreIndex()
+        for glob in ["refs/pot/blocks/**", ChainLayout.allVotesGlob, ChainLayout.allTransfersGlob] {
+            for ref in try store.git.references(matching: glob) { index.add(ref: ref.name, store: store) }
+        }
+        return index
+    }
+}

@@ -177,7 +177,8 @@ extension StoreBackend {
 
     /// Indexes refs that local commands wrote; returns the new items to announce.
     public func absorbJournal() -> [InventoryItem] {
-        let refs = (try? store.withWriteLock { Journal.drain(in: store.potDirectory) }) ?? []
+        let pending = Journal.size(in: store.potDirectory) > 0
+        let refs = pending ? (try? store.withWriteLock { Journal.drain(in: store.potDirectory) }) ?? [] : []
         var fresh: [InventoryItem] = []
         for ref in refs {
             let before = index.refs.count

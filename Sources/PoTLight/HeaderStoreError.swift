@@ -1,0 +1,6 @@
+/// A header store that cannot be opened, read or written.
+public struct HeaderStoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    public let description: String
+
+    init(_ description: String) { self.description = description }
+}

@@ -42,6 +42,17 @@ enum FileIO {
         }
     }
 
+    /// Opens (creating it) a file that writes go to the end of, and locks it against other writers.
+    static func openLockedForAppend(_ path: String, directory: String) throws(HeaderStoreError) -> Int32 {
+        let fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        if fd < 0 { throw error("cannot open", path) }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            close(fd)
+            throw HeaderStoreError("another pot-light is syncing \(directory)")
+        }
+        return fd
+    }
+
     static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(HeaderStoreError) {
         var written = 0
         while written < bytes.count {
@@ -59,7 +70,7 @@ enum FileIO {
         let temporary = path + ".tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         if fd < 0 { throw error("cannot create", temporary) }
-        do {
+        do throws(HeaderStoreError) {
             try writeAll(fd, bytes, path: temporary)
             if fsync(fd) != 0 { throw error("cannot sync", temporary) }
             close(fd)

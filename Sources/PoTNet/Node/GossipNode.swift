@@ -3,7 +3,7 @@ import PoTCore
 /// The gossip protocol of one node, without I/O: the driver feeds it connection events, bytes
 /// and clock ticks, and carries out the actions it returns.
 public final class GossipNode {
-    public let config: NodeConfig
+    public private(set) var config: NodeConfig
     public let identity: SigningKey
     public let backend: any GossipBackend
     public internal(set) var stats = NodeStats()
@@ -35,6 +35,9 @@ public final class GossipNode {
     }
 
     // MARK: Driver interface
+
+    /// Sets the address this node tells peers it accepts connections on (known once bound).
+    public func setListenAddress(_ address: String?) { config.listenAddress = address }
 
     /// Peers to stay connected to: dialed at start and again whenever the connection is lost.
     public func addStaticPeers(_ addresses: [String]) {

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import Logging
+import PoTCore
+import PoTNode
+import PoTStore
+
+@main
+struct Bootstrap: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pot-bootstrap",
+        abstract: "Run a PoT gossip node on a repository: exchange votes, transfers and blocks with peers, keep main at the fork-choice head.")
+
+    @Option(help: "The repository of the chain (created from a peer's genesis when empty and --chain-id is given).")
+    var repo: String = "."
+
+    @Option(help: "Where to accept connections, HOST:PORT (port 0 picks a free one).")
+    var listen: String = "127.0.0.1:9470"
+
+    @Option(help: "Peers to stay connected to, HOST:PORT,HOST:PORT,…")
+    var peers: String = ""
+
+    @Option(help: "Serve Prometheus metrics at http://HOST:PORT/metrics.")
+    var metrics: String?
+
+    @Option(name: .customLong("chain-id"), help: "The chain to join when the repository holds none yet (hex).")
+    var chainId: String?
+
+    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning or error.")
+    var logLevel: String = "info"
+
+    func run() async throws {
+        guard let level = Logger.Level(rawValue: logLevel) else {
+            fail("unknown log level '\(logLevel)' (use trace, debug, info, notice, warning or error)")
+        }
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "pot.node")
+        do {
+            var options = NodeOptions(listen: try HostPort(parsing: listen), peers: try HostPort.list(peers),
+                                      metrics: try metrics.map(HostPort.init(parsing:)))
+            options.protocolConfig.listenAddress = listen
+            let store = try await JoinChain.openOrJoin(repo: repo, chainId: chainId, peers: options.peers, logger: logger)
+            let runtime = try await NodeRuntime.start(store: store, options: options, logger: logger)
+            var banner = "listening on \(runtime.listenAddress)\n"
+            if let at = runtime.metricsAddress { banner += "metrics on http://\(at)/metrics\n" }
+            FileHandle.standardOutput.write(Data(banner.utf8))
+            try await NodeService.runUntilSignalled(runtime, logger: logger)
+        } catch let error as NodeError {
+            fail(error.description)
+        } catch let error as StoreError {
+            fail(error.description)
+        }
+    }
+
+    func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("Error: \(message)\n".utf8))
+        Foundation.exit(1)
+    }
+}

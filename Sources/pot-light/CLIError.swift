@@ -1,0 +1,5 @@
+/// A command-line failure: one line saying what was wrong.
+struct CLIError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -91,7 +91,9 @@ let package = Package(
         ),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit"]),
         .testTarget(name: "PoTStoreTests", dependencies: ["PoTStore", "PoTCore", "GitKit"]),
-        .testTarget(name: "PoTCLITests", dependencies: ["PoTCLI", "PoTStore", "PoTCore"]),
+        // Runs the built executables from tests, as a person would.
+        .target(name: "PoTTestSupport", path: "Tests/PoTTestSupport"),
+        .testTarget(name: "PoTCLITests", dependencies: ["PoTCLI", "PoTStore", "PoTCore", "PoTTestSupport"]),
         .testTarget(name: "PoTNetTests", dependencies: ["PoTNet", "PoTCore", "PoTNode", "PoTStore"]),
         .testTarget(
             name: "PoTLightTests",
@@ -101,6 +103,9 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "PoTNodeTests", dependencies: ["PoTNode", "PoTLight", "PoTNet", "PoTStore", "PoTCore", "GitKit"]),
+        .testTarget(
+            name: "PoTNodeTests",
+            dependencies: ["PoTNode", "PoTLight", "PoTNet", "PoTStore", "PoTCore", "GitKit", "PoTTestSupport"]
+        ),
     ]
 )

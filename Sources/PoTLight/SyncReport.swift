@@ -51,6 +51,13 @@ public struct Disagreement: Equatable, Sendable, CustomStringConvertible {
     public let ours: Hash256
     public let theirs: Hash256?
 
+    public init(peer: PeerAddress, height: UInt64, ours: Hash256, theirs: Hash256?) {
+        self.peer = peer
+        self.height = height
+        self.ours = ours
+        self.theirs = theirs
+    }
+
     public var description: String {
         "peer \(peer) disagrees at height \(height): ours \(ours.hex), theirs \(theirs?.hex ?? "none")"
     }

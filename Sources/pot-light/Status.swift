@@ -34,7 +34,9 @@ struct Status: ParsableCommand {
         if let chain { return Arguments.directory(nil, chainId: chain) }
         let base = Arguments.currentDirectory + "/.pot-light"
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: base)) ?? []
-        let chains = entries.filter { Hash256(hex: $0) != nil }.sorted()
+        let chains = entries.filter {
+            Hash256(hex: $0) != nil && FileManager.default.fileExists(atPath: base + "/" + $0 + "/" + HeaderStore.genesisFile)
+        }.sorted()
         guard let only = chains.first else { throw CLIError("no light chain under \(base) (run pot-light sync first)") }
         guard chains.count == 1 else { throw CLIError("\(base) holds \(chains.count) chains; choose one with --chain-id") }
         return base + "/" + only

@@ -1,4 +1,5 @@
 import Foundation
+import PoTTestSupport
 import Testing
 
 @Suite("The state cache is never trusted over the chain")

@@ -1,4 +1,5 @@
 import Foundation
+import PoTTestSupport
 import Testing
 
 @Suite("Replicas over git transport")

@@ -1,4 +1,5 @@
 import Foundation
+import PoTTestSupport
 import Testing
 
 @Suite("docs/spec.md")

@@ -1,4 +1,5 @@
 import Foundation
+import PoTTestSupport
 import Testing
 
 @Suite("Repositories and work trees")

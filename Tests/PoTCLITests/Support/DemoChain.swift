@@ -1,4 +1,5 @@
 import Foundation
+import PoTTestSupport
 
 /// The walkthrough's chain, built with the real `pot` binary in a temporary directory.
 struct DemoChain {

@@ -1,8 +1,8 @@
 import Foundation
 
-enum TestEnvironment {
+public enum TestEnvironment {
     /// The package root, found from this file's path.
-    static let packageRoot: String = {
+    public static let packageRoot: String = {
         var url = URL(fileURLWithPath: #filePath)
         while url.path != "/" {
             url.deleteLastPathComponent()
@@ -12,7 +12,7 @@ enum TestEnvironment {
     }()
 
     /// The directory holding the built `pot` and `git-pot` (the same build as the tests).
-    static let binDirectory: String = {
+    public static let binDirectory: String = {
         let candidates: [String?] = [
             Bundle.main.executableURL?.deletingLastPathComponent().path,
             URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path,
@@ -22,17 +22,17 @@ enum TestEnvironment {
         return packageRoot + "/.build/debug"
     }()
 
-    static var pot: String { binDirectory + "/pot" }
+    public static var pot: String { binDirectory + "/pot" }
 
-    static func temporaryDirectory(_ name: String = "pot-test") -> String {
+    public static func temporaryDirectory(_ name: String = "pot-test") -> String {
         let path = NSTemporaryDirectory() + "\(name)-\(UUID().uuidString.prefix(8))"
         try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
 
-    static func remove(_ path: String) { try? FileManager.default.removeItem(atPath: path) }
+    public static func remove(_ path: String) { try? FileManager.default.removeItem(atPath: path) }
 
-    static func read(_ relative: String) throws -> String {
+    public static func read(_ relative: String) throws -> String {
         try String(contentsOfFile: packageRoot + "/" + relative, encoding: .utf8)
     }
 }

@@ -1,22 +1,22 @@
 import Foundation
 
-struct CommandResult {
-    let status: Int32
-    let stdout: String
-    let stderr: String
-    var lastLine: String { stdout.split(separator: "\n").last.map(String.init) ?? "" }
+public struct CommandResult {
+    public let status: Int32
+    public let stdout: String
+    public let stderr: String
+    public var lastLine: String { stdout.split(separator: "\n").last.map(String.init) ?? "" }
 }
 
 /// Runs `pot` and `git` as separate processes, the way a person would.
-enum Run {
+public enum Run {
     @discardableResult
-    static func pot(_ arguments: [String], in directory: String, environment: [String: String] = [:]) throws -> CommandResult {
+    public static func pot(_ arguments: [String], in directory: String, environment: [String: String] = [:]) throws -> CommandResult {
         try process(TestEnvironment.pot, arguments, in: directory, environment: environment)
     }
 
     /// `pot` that must succeed; returns its standard output.
     @discardableResult
-    static func ok(_ arguments: [String], in directory: String) throws -> String {
+    public static func ok(_ arguments: [String], in directory: String) throws -> String {
         let result = try pot(arguments, in: directory)
         guard result.status == 0 else {
             throw TestFailure("pot \(arguments.joined(separator: " ")) failed (\(result.status)): \(result.stderr)")
@@ -25,11 +25,11 @@ enum Run {
     }
 
     @discardableResult
-    static func git(_ arguments: [String], in directory: String) throws -> CommandResult {
+    public static func git(_ arguments: [String], in directory: String) throws -> CommandResult {
         try process("/usr/bin/env", ["git"] + arguments, in: directory, environment: [:])
     }
 
-    static func process(_ executable: String, _ arguments: [String], in directory: String, environment: [String: String]) throws -> CommandResult {
+    public static func process(_ executable: String, _ arguments: [String], in directory: String, environment: [String: String]) throws -> CommandResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -53,24 +53,24 @@ enum Run {
     }
 }
 
-struct TestFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
+public struct TestFailure: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
 }
 
 /// Reads a pipe on another thread so a chatty stderr cannot block the child.
-final class PipeReader: @unchecked Sendable {
+public final class PipeReader: @unchecked Sendable {
     private var data = Data()
     private let done = DispatchSemaphore(value: 0)
-    init(_ pipe: Pipe) {
+    public init(_ pipe: Pipe) {
         Thread.detachNewThread { [self] in
             data = pipe.fileHandleForReading.readDataToEndOfFile()
             done.signal()
         }
     }
-    func wait() -> Data { done.wait(); return data }
+    public func wait() -> Data { done.wait(); return data }
 }
 
 extension Thread {
-    static func detachNewThreadReading(_ pipe: Pipe) -> PipeReader { PipeReader(pipe) }
+    public static func detachNewThreadReading(_ pipe: Pipe) -> PipeReader { PipeReader(pipe) }
 }

@@ -1,0 +1,76 @@
+import Foundation
+import PoTTestSupport
+
+/// A `pot-bootstrap` process on loopback, started on a free port.
+final class Daemon: @unchecked Sendable {
+    let repo: String
+    let process = Process()
+    private(set) var address = ""
+    private(set) var metricsAddress: String?
+    let logPath: String
+
+    init(repo: String, peers: [String] = [], chainId: String? = nil, metrics: Bool = false) throws {
+        self.repo = repo
+        logPath = repo + ".log"
+        var arguments = ["--repo", repo, "--listen", "127.0.0.1:0", "--log-level", "debug"]
+        if !peers.isEmpty { arguments += ["--peers", peers.joined(separator: ",")] }
+        if let chainId { arguments += ["--chain-id", chainId] }
+        if metrics { arguments += ["--metrics", "127.0.0.1:0"] }
+        process.executableURL = URL(fileURLWithPath: TestEnvironment.binDirectory + "/pot-bootstrap")
+        process.arguments = arguments
+        let out = Pipe()
+        process.standardOutput = out
+        FileManager.default.createFile(atPath: logPath, contents: nil)
+        process.standardError = FileHandle(forWritingAtPath: logPath)
+        try process.run()
+        // The first line says where it listens; the second, where metrics are served.
+        let reader = out.fileHandleForReading
+        var text = ""
+        let deadline = Date().addingTimeInterval(20)
+        while !text.contains("listening on "), Date() < deadline, process.isRunning {
+            let chunk = reader.availableData
+            if chunk.isEmpty { break }
+            text += String(decoding: chunk, as: UTF8.self)
+        }
+        if metrics, !text.contains("metrics on ") { text += String(decoding: reader.availableData, as: UTF8.self) }
+        for line in text.split(separator: "\n") {
+            if line.hasPrefix("listening on ") { address = String(line.dropFirst("listening on ".count)) }
+            if line.hasPrefix("metrics on http://") {
+                metricsAddress = String(line.dropFirst("metrics on http://".count).dropLast("/metrics".count))
+            }
+        }
+        guard !address.isEmpty else {
+            process.terminate()
+            throw TestFailure("pot-bootstrap did not start: \(text) \((try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "")")
+        }
+    }
+
+    var port: Int { Int(address.split(separator: ":").last ?? "0") ?? 0 }
+
+    func stop(signal: Int32 = SIGTERM) {
+        guard process.isRunning else { return }
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+    }
+
+    var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
+}
+
+/// Polls `condition` until it holds or `seconds` pass.
+func eventually(_ seconds: Double = 30, _ condition: () throws -> Bool) rethrows -> Bool {
+    let deadline = Date().addingTimeInterval(seconds)
+    while Date() < deadline {
+        if try condition() { return true }
+        Thread.sleep(forTimeInterval: 0.1)
+    }
+    return try condition()
+}
+
+func refs(in repo: String, under prefix: String = "refs/pot/") throws -> Set<String> {
+    let output = try Run.git(["for-each-ref", "--format=%(refname)", prefix], in: repo).stdout
+    return Set(output.split(separator: "\n").map(String.init))
+}
+
+func mainCommit(_ repo: String) -> String {
+    ((try? Run.git(["rev-parse", "refs/heads/main"], in: repo).stdout) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+}

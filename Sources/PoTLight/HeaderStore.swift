@@ -35,17 +35,17 @@ public final class HeaderStore {
         try FileIO.makeDirectories(directory)
         let path = directory + "/" + headersFile
         let fd = try FileIO.openLockedForAppend(path, directory: directory)
+        let store: HeaderStore
         do {
-            let store = try HeaderStore(directory: directory, chainId: chainId, writer: fd)
-            if store.tornBytes > 0 {
-                let end = store.ends.last ?? 0
-                if ftruncate(fd, off_t(end)) != 0 || fsync(fd) != 0 { throw FileIO.error("cannot cut the torn record off", path) }
-            }
-            return store
+            store = try HeaderStore(directory: directory, chainId: chainId, writer: fd)
         } catch {
             close(fd)
             throw error
         }
+        if store.tornBytes > 0, ftruncate(fd, off_t(store.ends.last ?? 0)) != 0 || fsync(fd) != 0 {
+            throw FileIO.error("cannot cut the torn record off", path)
+        }
+        return store
     }
 
     /// Reads the store without changing it. Without a chain id, the stored genesis names it.
@@ -65,30 +65,49 @@ public final class HeaderStore {
         self.directory = directory
         self.chainId = chainId
         self.writer = writer
-        let contents = HeaderLog.parse(try FileIO.contents(of: directory + "/" + Self.headersFile) ?? [])
-        tornBytes = contents.tornBytes
-        if let bytes = try FileIO.contents(of: directory + "/" + Self.genesisFile) {
-            do {
-                params = try HeaderVerifier.genesis(params: bytes, chainId: chainId)
-            } catch {
-                throw HeaderStoreError("\(directory)/\(Self.genesisFile): \(error)")
-            }
-        }
-        guard let params else {
-            guard contents.headers.isEmpty else {
+        let loaded = try Self.loadCheckingLinkageOnly(directory: directory, chainId: chainId)
+        params = loaded.params
+        headers = loaded.contents.headers
+        ids = loaded.ids
+        ends = loaded.contents.ends
+        tornBytes = loaded.contents.tornBytes
+        verifier = loaded.verifier
+    }
+
+    private struct Loaded {
+        var params: ChainParams?
+        var contents = HeaderLog.Contents()
+        var ids: [Hash256] = []
+        var verifier: HeaderVerifier?
+    }
+
+    /// Reads the genesis parameters and the headers, and checks that the headers form a chain
+    /// from the genesis (LIGHT-HEIGHT, LIGHT-PARENT, LIGHT-TIME). Their signatures were checked
+    /// before they were appended.
+    private static func loadCheckingLinkageOnly(directory: String, chainId: Hash256) throws -> Loaded {
+        var loaded = Loaded()
+        loaded.contents = HeaderLog.parse(try FileIO.contents(of: directory + "/" + headersFile) ?? [])
+        guard let bytes = try FileIO.contents(of: directory + "/" + genesisFile) else {
+            guard loaded.contents.headers.isEmpty else {
                 throw HeaderStoreError("\(directory) holds headers but no genesis parameters; delete it and sync again")
             }
-            return
+            return loaded
+        }
+        let params: ChainParams
+        do {
+            params = try HeaderVerifier.genesis(params: bytes, chainId: chainId)
+        } catch {
+            throw HeaderStoreError("\(directory)/\(genesisFile): \(error)")
         }
         var verifier = HeaderVerifier(genesis: params)
         do {
-            ids = try verifier.verifyLinkageOnly(contents.headers)
+            loaded.ids = try verifier.verifyLinkageOnly(loaded.contents.headers)
         } catch {
-            throw HeaderStoreError("\(directory)/\(Self.headersFile) is corrupt at \(error); delete it and sync again")
+            throw HeaderStoreError("\(directory)/\(headersFile) is corrupt at \(error); delete it and sync again")
         }
-        headers = contents.headers
-        ends = contents.ends
-        self.verifier = verifier
+        loaded.params = params
+        loaded.verifier = verifier
+        return loaded
     }
 
     deinit {

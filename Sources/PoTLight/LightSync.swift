@@ -95,8 +95,9 @@ public struct LightSync: Sendable {
         progress(.downloading(peer, from: before + 1, peerHeight: client.peerHello.tipHeight))
         do {
             if store.params == nil {
-                guard case .genesis(let params) = try await client.request(.getGenesis, timeout: requestTimeout) else {
-                    throw PeerClientError.unexpectedReply(peer, request: "getgenesis", reply: "message")
+                let reply = try await client.request(.getGenesis, timeout: requestTimeout)
+                guard case .genesis(let params) = reply else {
+                    throw PeerClientError.unexpectedReply(peer, request: "getgenesis", reply: reply.name)
                 }
                 try store.storeGenesis(params)
             }
@@ -121,9 +122,10 @@ public struct LightSync: Sendable {
     }
 
     /// Asks `peer` for its block at every checkpoint and at our tip, and whether it has more.
-    func compare(with peer: PeerAddress, store: HeaderStore) async -> PeerComparison {
+    private func compare(with peer: PeerAddress, store: HeaderStore) async -> PeerComparison {
         let height = store.height
-        var heights = Array(stride(from: checkpointInterval, through: height, by: Int(checkpointInterval)))
+        let interval = max(1, checkpointInterval)
+        var heights = Array(stride(from: interval, through: height, by: Int(interval)))
         if heights.last != height && height > 0 { heights.append(height) }
         var disagreements: [Disagreement] = []
         func result(ahead: UInt64? = nil, _ error: PeerClientError? = nil) -> PeerComparison {
@@ -163,7 +165,7 @@ public struct LightSync: Sendable {
     }
 
     /// Fetches the full blocks at `count` random heights and checks each against its header.
-    func audit(_ count: Int, from client: PeerClient, store: HeaderStore,
+    private func audit(_ count: Int, from client: PeerClient, store: HeaderStore,
                progress: (SyncEvent) -> Void) async -> AuditReport {
         let heights = BlockAudit.randomHeights(count, upTo: store.height)
         var failures: [AuditFailure] = []

@@ -3,10 +3,10 @@ import NIOPosix
 import PoTCore
 import PoTNet
 
-/// A connection to one peer, after the authenticated handshake: requests go out one message at a
-/// time and each call returns the reply that answers it. The peer's own requests for pings,
-/// sync pages and addresses are answered (with nothing to offer); its other unsolicited messages
-/// are ignored. Several requests may wait at once.
+/// A connection to one peer, after the authenticated handshake. Each request is one message and
+/// returns the reply that answers it; several may wait at once. The peer's own requests for
+/// pings, sync pages and addresses are answered (with nothing to offer); its other unsolicited
+/// messages are ignored.
 public final class PeerClient: Sendable {
     public let address: PeerAddress
     /// What the peer announced in the handshake: its key, its tip height, where it listens.
@@ -35,39 +35,39 @@ public final class PeerClient: Sendable {
         var random = SystemRandomNumberGenerator()
         let nonce = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &random) }
         let deadline = NIODeadline.now() + TimeAmount(timeout)
-        let bootstrap = ClientBootstrap(group: group)
-            .connectTimeout(TimeAmount(timeout))
-            .channelOption(.socketOption(.tcp_nodelay), value: 1)
-            .channelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    let session = PeerSession(identity: identity, chainId: chainId, nonce: nonce,
-                                              listenAddress: listenAddress, tipHeight: tipHeight)
-                    let handler = PeerClientHandler(peer: peer, session: session, handshake: channel.eventLoop.makePromise())
-                    try channel.pipeline.syncOperations.addHandler(handler)
-                }
-            }
-        let channel: any Channel
+        let connection: Connection
         do {
-            channel = try await bootstrap.connect(host: host, port: port).get()
+            connection = try await ClientBootstrap(group: group)
+                .connectTimeout(TimeAmount(timeout))
+                .channelOption(.socketOption(.tcp_nodelay), value: 1)
+                .connect(host: host, port: port) { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        let session = PeerSession(identity: identity, chainId: chainId, nonce: nonce,
+                                                  listenAddress: listenAddress, tipHeight: tipHeight)
+                        let handler = PeerClientHandler(peer: peer, session: session, handshakeDeadline: deadline,
+                                                        handshake: channel.eventLoop.makePromise())
+                        try channel.pipeline.syncOperations.addHandler(handler)
+                        return Connection(channel: channel, handler: NIOLoopBound(handler, eventLoop: channel.eventLoop),
+                                          handshake: handler.handshake.futureResult)
+                    }
+                }
         } catch {
             throw PeerClientError(connecting: peer, error)
         }
-        let established = channel.eventLoop.flatSubmit { () -> EventLoopFuture<(NIOLoopBound<PeerClientHandler>, Hello)> in
-            guard let handler = try? channel.pipeline.syncOperations.handler(type: PeerClientHandler.self) else {
-                return channel.eventLoop.makeFailedFuture(
-                    PeerClientError.disconnected(peer, DisconnectReason(.closedByPeer, "connection closed")))
-            }
-            handler.armHandshakeTimeout(deadline: deadline)
-            let bound = NIOLoopBound(handler, eventLoop: channel.eventLoop)
-            return handler.handshake.futureResult.map { hello in (bound, hello) }
-        }
         do {
-            let (handler, hello) = try await established.get()
-            return PeerClient(address: peer, peerHello: hello, chainId: chainId, channel: channel, handler: handler)
+            let hello = try await connection.handshake.get()
+            return PeerClient(address: peer, peerHello: hello, chainId: chainId, channel: connection.channel,
+                              handler: connection.handler)
         } catch {
-            channel.close(promise: nil)
+            connection.channel.close(promise: nil)
             throw error as? PeerClientError ?? .unreachable(peer, detail: "\(error)")
         }
+    }
+
+    private struct Connection: Sendable {
+        let channel: any Channel
+        let handler: NIOLoopBound<PeerClientHandler>
+        let handshake: EventLoopFuture<Hello>
     }
 
     /// Sends a request (getGenesis, getHeaders, getData, ping, getSync, getAddresses) and returns

@@ -26,7 +26,7 @@ extension PeerClientError {
         case let error as IOError:
             self = .unreachable(peer, detail: String(cString: strerror(error.errnoCode)))
         case ChannelError.connectTimeout:
-            self = .timedOut(peer, what: "connecting")
+            self = .unreachable(peer, detail: "timed out")
         default:
             self = .unreachable(peer, detail: "\(error)")
         }

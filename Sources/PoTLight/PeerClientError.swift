@@ -4,7 +4,7 @@ import PoTNet
 public enum PeerClientError: Error, Equatable, Sendable, CustomStringConvertible {
     case connectionRefused(PeerAddress)
     case unreachable(PeerAddress, detail: String)
-    /// The peer did not complete `what` (the handshake, or a request's name) in time.
+    /// The peer did not answer `what` (the handshake, or a request by its name) in time.
     case timedOut(PeerAddress, what: String)
     /// The session ended: the peer said goodbye, broke the protocol, or the connection dropped.
     case disconnected(PeerAddress, DisconnectReason)
@@ -21,7 +21,7 @@ public enum PeerClientError: Error, Equatable, Sendable, CustomStringConvertible
         case let .unreachable(peer, detail):
             return "cannot connect to \(peer): \(detail)"
         case let .timedOut(peer, what):
-            return "peer \(peer) timed out during \(what)"
+            return "peer \(peer) did not answer \(what) in time"
         case let .disconnected(peer, reason):
             switch reason.kind {
             case .wrongChain: return "peer \(peer) is on another chain: \(reason.detail)"

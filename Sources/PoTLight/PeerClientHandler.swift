@@ -22,19 +22,19 @@ final class PeerClientHandler: ChannelInboundHandler {
 
     let peer: PeerAddress
     let handshake: EventLoopPromise<Hello>
-    private let chain: Hash256
+    private let handshakeDeadline: NIODeadline
     private var session: PeerSession
     private var context: ChannelHandlerContext?
     private var waiters: [Waiter] = []
     private var abandoned: [ExpectedReply] = []
     private var nextId: UInt64 = 0
     private var handshakeTimeout: Scheduled<Void>?
-    private(set) var failure: PeerClientError?
+    private var failure: PeerClientError?
 
-    init(peer: PeerAddress, session: PeerSession, handshake: EventLoopPromise<Hello>) {
+    init(peer: PeerAddress, session: PeerSession, handshakeDeadline: NIODeadline, handshake: EventLoopPromise<Hello>) {
         self.peer = peer
+        self.handshakeDeadline = handshakeDeadline
         self.session = session
-        self.chain = session.localHello.chainId
         self.handshake = handshake
     }
 
@@ -48,6 +48,10 @@ final class PeerClientHandler: ChannelInboundHandler {
     }
 
     func channelActive(context: ChannelHandlerContext) {
+        handshakeTimeout = context.eventLoop.assumeIsolated().scheduleTask(deadline: handshakeDeadline) { [self] in
+            guard session.phase != .ready else { return }
+            fail(.timedOut(peer, what: "the handshake"), goodbye: DisconnectReason(.timeout, "no handshake in time"))
+        }
         write(session.start())
         context.flush()
         context.fireChannelActive()
@@ -67,14 +71,6 @@ final class PeerClientHandler: ChannelInboundHandler {
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         end(.disconnected(peer, DisconnectReason(.closedByPeer, "\(error)")))
         context.close(promise: nil)
-    }
-
-    func armHandshakeTimeout(deadline: NIODeadline) {
-        guard let context, session.phase != .ready, failure == nil else { return }
-        handshakeTimeout = context.eventLoop.assumeIsolated().scheduleTask(deadline: deadline) { [self] in
-            guard session.phase != .ready else { return }
-            fail(.timedOut(peer, what: "the handshake"), goodbye: DisconnectReason(.timeout, "no handshake in time"))
-        }
     }
 
     func request(_ expected: ExpectedReply, timeout: TimeAmount) -> EventLoopFuture<Message> {

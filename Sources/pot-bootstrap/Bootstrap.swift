@@ -26,6 +26,9 @@ struct Bootstrap: AsyncParsableCommand {
     @Option(name: .customLong("chain-id"), help: "The chain to join when the repository holds none yet (hex).")
     var chainId: String?
 
+    @Option(name: .customLong("handshake-timeout"), help: "Seconds a new connection has to complete the handshake.")
+    var handshakeTimeout: Double = 10
+
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning or error.")
     var logLevel: String = "info"
 
@@ -42,7 +45,8 @@ struct Bootstrap: AsyncParsableCommand {
         do {
             var options = NodeOptions(listen: try HostPort(parsing: listen), peers: try HostPort.list(peers),
                                       metrics: try metrics.map(HostPort.init(parsing:)))
-            options.protocolConfig.listenAddress = listen
+            guard handshakeTimeout > 0, handshakeTimeout < 3600 else { fail("--handshake-timeout must be between 0 and 3600 seconds") }
+            options.protocolConfig.handshakeTimeout = UInt64(handshakeTimeout * 1000)
             let store = try await JoinChain.openOrJoin(repo: repo, chainId: chainId, peers: options.peers, logger: logger)
             let runtime = try await NodeRuntime.start(store: store, options: options, logger: logger)
             var banner = "listening on \(runtime.listenAddress)\n"

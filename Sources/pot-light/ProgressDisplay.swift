@@ -37,7 +37,8 @@ final class ProgressDisplay {
     }
 
     private func stored(_ height: UInt64, of target: UInt64) {
-        let seconds = Double((clock.now - started).components.attoseconds) / 1e18 + Double((clock.now - started).components.seconds)
+        let elapsed = (clock.now - started).components
+        let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
         let rate = seconds > 0 ? Int(Double(height - startHeight) / seconds) : 0
         guard isTerminal else { return line("synced \(height)/\(target) headers (\(rate) headers/s)") }
         let width = 30

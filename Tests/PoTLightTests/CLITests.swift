@@ -36,7 +36,7 @@ struct CLITests {
                                "give at least one --peer HOST:PORT")
             expectOneLineError(try await PotLightBinary.run(["sync", "--peer", "a:1"], in: dir),
                                "Missing expected argument '--chain-id <chain-id>'")
-            expectOneLineError(try await PotLightBinary.run(["sync", "--peer", "a:1", "--chain-id", Self.chainHex, "--audit", "-2"], in: dir),
+            expectOneLineError(try await PotLightBinary.run(["sync", "--peer", "a:1", "--chain-id", Self.chainHex, "--audit=-2"], in: dir),
                                "--audit must be 0 or more")
             expectOneLineError(try await PotLightBinary.run(["status"], in: dir),
                                "no light chain under \(dir)/.pot-light (run pot-light sync first)")

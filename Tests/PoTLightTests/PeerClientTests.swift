@@ -104,6 +104,21 @@ struct PeerClientTests {
         }
     }
 
+    @Test("a peer that never completes the handshake times out")
+    func handshakeTimeout() async throws {
+        var script = FakePeerScript(chain: Self.chain)
+        script.mute = true
+        try await FakePeer.with(script) { peer in
+            let clock = ContinuousClock()
+            let start = clock.now
+            await #expect(throws: PeerClientError.timedOut(peer.address, what: "the handshake")) {
+                _ = try await PeerClient.connect(host: peer.address.host, port: peer.address.port, chainId: Self.chain.chainId,
+                                                 identity: .generate(), timeout: .milliseconds(300))
+            }
+            #expect(clock.now - start < .seconds(2))
+        }
+    }
+
     @Test("a dropped connection fails the waiting request; messages without a reply are refused as requests")
     func disconnect() async throws {
         var script = FakePeerScript(chain: Self.chain)

@@ -65,10 +65,13 @@ struct GossipNodeTests {
         let b = h.backends[0]
         let one = b.block(1)
         let two = b.block(2, parent: one.item(chain: b.chainId).id)
+        h.connect(0, 1)
         _ = b.accept(one)
         _ = b.accept(two)
-        h.connect(0, 1)
-        let end = h.links[0].keys.first!
+        guard let end = h.links[0].keys.first else {
+            Issue.record("connection closed: \(h.closed)")
+            return
+        }
         // Only block 2 is pushed; node 1 asks for its parent and then takes both.
         h.perform([.send(end, PeerSession.frame(.object(two)))], by: 0)
         #expect(h.backends[1].has(one.item(chain: b.chainId)) && h.backends[1].has(two.item(chain: b.chainId)))
@@ -98,7 +101,10 @@ struct GossipNodeTests {
             parent = block.item(chain: h.backends[0].chainId).id
         }
         h.connect(0, 1)
-        let end = h.links[1].keys.first!
+        guard let end = h.links[1].keys.first else {
+            Issue.record("connection closed: \(h.closed)")
+            return
+        }
         h.perform([.send(end, PeerSession.frame(.getHeaders(from: 2, count: 1_000_000)))], by: 1)
         let reply = h.sent.last { if case .headers = $0.message { $0.from == 0 } else { false } }
         guard case .headers(let from, let list)? = reply?.message else { Issue.record("no headers reply"); return }
@@ -143,7 +149,7 @@ struct GossipNodeTests {
         for case .send(101, let bytes) in actions { for e in session.receive(bytes) { if case .send(let b) = e { toNode = b } } }
         _ = node.received(toNode, from: 101, now: 1)
         #expect(session.isReady)
-        _ = node.received([0, 0, 0, 9, 1], from: 101, now: 2)
+        _ = node.received([0, 0, 1, 0, 1], from: 101, now: 2)
         var t: UInt64 = 2
         var cut = false
         while t < 2 + config.frameTimeout + 1_000, !cut {
@@ -162,7 +168,7 @@ struct GossipNodeTests {
         h.perform(h.nodes[0].submit(h.backends[0].vote(1), now: h.now).1, by: 0)
         #expect(h.backends[1].settles == 0)
         h.tick(by: 100)
-        #expect(h.backends[1].settles == 1 && h.backends[0].settles == 1)
+        #expect(h.backends[1].settles == 1 && h.backends[0].settles == 1, "\(h.backends.map(\.settles)) \(h.closed) \(h.nodes[1].outstandingRequests)")
         h.tick(by: 100)
         #expect(h.backends[1].settles == 1)
     }

@@ -90,17 +90,27 @@ final class NodeHarness {
         nextID += 2
         links[a][ea] = (b, eb)
         links[b][eb] = (a, ea)
-        perform(nodes[a].peerConnected(ea, address: "n\(b):1", outbound: true, now: now), by: a)
-        perform(nodes[b].peerConnected(eb, address: nil, outbound: false, now: now), by: b)
+        let first = nodes[a].peerConnected(ea, address: "n\(b):1", outbound: true, now: now)
+        let second = nodes[b].peerConnected(eb, address: nil, outbound: false, now: now)
+        // Both hellos are on the wire before either side answers, as with TCP.
+        draining = true
+        perform(first, by: a)
+        perform(second, by: b)
+        draining = false
+        perform([], by: a)
     }
 
+    private var queue: [(to: Int, end: PeerID, bytes: [UInt8])] = []
+    private var draining = false
+
+    /// Carries out actions; frames are delivered in the order they were sent, as over TCP.
     func perform(_ actions: [NodeAction], by owner: Int) {
         for action in actions {
             switch action {
             case let .send(peer, bytes):
                 if let m = try? Message(bytes: Array(bytes.dropFirst(4))) { sent.append((owner, m)) }
                 guard let (other, otherEnd) = links[owner][peer] else { continue }
-                perform(nodes[other].received(bytes, from: otherEnd, now: now), by: other)
+                queue.append((other, otherEnd, bytes))
             case let .close(peer, reason):
                 closed.append((owner, reason))
                 guard let (other, otherEnd) = links[owner].removeValue(forKey: peer) else { continue }
@@ -110,6 +120,13 @@ final class NodeHarness {
                 break
             }
         }
+        guard !draining else { return }
+        draining = true
+        while !queue.isEmpty {
+            let next = queue.removeFirst()
+            perform(nodes[next.to].received(next.bytes, from: next.end, now: now), by: next.to)
+        }
+        draining = false
     }
 
     func tick(by ms: UInt64) {

@@ -94,6 +94,7 @@ public final class GossipNode {
             case .close(let reason): close(id, reason, tellPeer: reason.kind != .goodbye, now: now)
             }
         }
+        flushAnnouncements()
         return takeActions()
     }
 

@@ -18,6 +18,8 @@ struct FakePeerScript: Sendable {
     var dropAfterHeaderReplies: Int?
     /// The node never answers header requests.
     var ignoresHeaderRequests = false
+    /// The node accepts connections but never says hello.
+    var mute = false
 }
 
 /// A full node on 127.0.0.1 that speaks the protocol through `PeerSession` and serves a
@@ -93,10 +95,11 @@ private final class FakePeerHandler: ChannelInboundHandler {
     }
 
     func channelActive(context: ChannelHandlerContext) {
-        send(context, bytes: session.start())
+        if !script.mute { send(context, bytes: session.start()) }
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        if script.mute { return }
         var buffer = unwrapInboundIn(data)
         for event in session.receive(buffer.readBytes(length: buffer.readableBytes) ?? []) {
             switch event {

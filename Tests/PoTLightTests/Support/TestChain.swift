@@ -21,7 +21,7 @@ struct TestChain: Sendable {
             initialAccounts: [ChainParams.InitialAccount(key: Self.proposer.publicKey, balance: 1_000_000)],
             createdAt: Self.createdAt, note: note)
         self.payloads = payloads
-        self = extended(by: length)
+        for _ in 0..<length { headers.append(nextHeader(height: height + 1)) }
     }
 
     func header(at height: UInt64) -> SignedHeader { headers[Int(height - 1)] }

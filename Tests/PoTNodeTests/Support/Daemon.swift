@@ -9,13 +9,14 @@ final class Daemon: @unchecked Sendable {
     private(set) var metricsAddress: String?
     let logPath: String
 
-    init(repo: String, peers: [String] = [], chainId: String? = nil, metrics: Bool = false) throws {
+    init(repo: String, peers: [String] = [], chainId: String? = nil, metrics: Bool = false, arguments extra: [String] = []) throws {
         self.repo = repo
         logPath = repo + ".log"
         var arguments = ["--repo", repo, "--listen", "127.0.0.1:0", "--log-level", "debug"]
         if !peers.isEmpty { arguments += ["--peers", peers.joined(separator: ",")] }
         if let chainId { arguments += ["--chain-id", chainId] }
         if metrics { arguments += ["--metrics", "127.0.0.1:0"] }
+        arguments += extra
         process.executableURL = URL(fileURLWithPath: TestEnvironment.binDirectory + "/pot-bootstrap")
         process.arguments = arguments
         let out = Pipe()

@@ -1,0 +1,128 @@
+import Foundation
+import GitKit
+import PoTCore
+import PoTNet
+import PoTNode
+import PoTStore
+import PoTTestSupport
+import Testing
+
+@Suite("Git-backed gossip backend")
+struct StoreBackendTests {
+    struct Fixture {
+        let store: ChainStore
+        let backend: StoreBackend
+        let keys: [SigningKey]
+        let directory: String
+
+        init() throws {
+            directory = TestEnvironment.temporaryDirectory("pot-backend")
+            keys = try (1...3).map { try SigningKey(seed: [UInt8](repeating: $0, count: 32)) }
+            let params = try ChainParams(confirmations: 2, alpha: 1000, initialAccounts: keys.map { .init(key: $0.publicKey, balance: 10_000) },
+                                         createdAt: 1_700_000_000)
+            store = try ChainStore.initialize(at: directory, params: params)
+            backend = try StoreBackend(store: store)
+        }
+
+        var chain: Hash256 { store.chainId }
+
+        func block(_ height: UInt64, parent: Hash256, by key: SigningKey, time: UInt64, payload: Payload = Payload()) throws -> BlockBundle {
+            let tree = try store.git.readCommit(store.genesisCommit).tree
+            let header = try BlockHeader(height: height, parent: parent, proposer: key.publicKey, timestamp: time,
+                                         tree: tree.bytes, codeCommits: [], payloadRoot: payload.root(chain: chain))
+            return BlockBundle(header: SignedHeader.sign(header, with: key, chain: chain), payload: payload)
+        }
+
+        func vote(_ key: SigningKey, height: UInt64, for id: Hash256) throws -> SignedVote {
+            SignedVote.sign(try Vote(voter: key.publicKey, height: height, candidates: [id], probsPpm: [900_000, 100_000]), with: key, chain: chain)
+        }
+    }
+
+    @Test("NET-VALIDATE NET-BLOCK-ACCEPT: a valid block is stored under its ref; bad signatures, bad parents and rule breaks are refused and stored nowhere")
+    func blocks() throws {
+        let f = try Fixture()
+        defer { TestEnvironment.remove(f.directory) }
+        let one = try f.block(1, parent: f.chain, by: f.keys[0], time: 1_700_000_001)
+        #expect(f.backend.accept(.block(one)) == .stored)
+        #expect(f.backend.accept(.block(one)) == .duplicate)
+        let id = one.header.id(chain: f.chain)
+        #expect(try f.store.git.reference(ChainLayout.blockRef(height: 1, id: id)) != nil)
+
+        var forged = try f.block(2, parent: id, by: f.keys[1], time: 1_700_000_002)
+        forged.header.signature[0] ^= 1
+        #expect(f.backend.accept(.block(forged)).isInvalid("bad-signature"))
+        let early = try f.block(2, parent: id, by: f.keys[1], time: 1_700_000_000)
+        #expect(f.backend.accept(.block(early)).isInvalid("invalid-block"))
+        let skip = try f.block(3, parent: id, by: f.keys[1], time: 1_700_000_003)
+        #expect(f.backend.accept(.block(skip)).isInvalid("bad-parent"))
+        let orphan = try f.block(2, parent: DomainHash.sha256([9]), by: f.keys[1], time: 1_700_000_003)
+        #expect(f.backend.accept(.block(orphan)) == .missingParent(DomainHash.sha256([9])))
+        var missingTree = try f.block(2, parent: id, by: f.keys[1], time: 1_700_000_004)
+        missingTree.header.header.tree = [UInt8](repeating: 0xAB, count: 20)
+        missingTree.header = SignedHeader.sign(missingTree.header.header, with: f.keys[1], chain: f.chain)
+        #expect(f.backend.accept(.block(missingTree)).isInvalid("missing-code"))
+        #expect(try f.store.blockIds(at: 2).isEmpty)
+    }
+
+    @Test("NET-VOTE-ACCEPT: members' votes above the finalized height are stored; strangers, forgeries and stale heights are not")
+    func votes() throws {
+        let f = try Fixture()
+        defer { TestEnvironment.remove(f.directory) }
+        let one = try f.block(1, parent: f.chain, by: f.keys[0], time: 1_700_000_001)
+        _ = f.backend.accept(.block(one))
+        let id = one.header.id(chain: f.chain)
+        #expect(f.backend.accept(.vote(try f.vote(f.keys[0], height: 1, for: id))) == .stored)
+        let stranger = try SigningKey(seed: [UInt8](repeating: 50, count: 32))
+        #expect(f.backend.accept(.vote(try f.vote(stranger, height: 1, for: id))).isInvalid("not-member"))
+        var forged = try f.vote(f.keys[1], height: 1, for: id)
+        forged.signature[3] ^= 1
+        #expect(f.backend.accept(.vote(forged)).isInvalid("bad-signature"))
+        if case .notYet = f.backend.accept(.vote(try f.vote(f.keys[1], height: 9, for: id))) {} else { Issue.record("a far vote was not set aside") }
+        // Make height 1 final (K = 2), then a vote for it is stale.
+        var parent = id
+        for h: UInt64 in 2...3 {
+            let next = try f.block(h, parent: parent, by: f.keys[0], time: 1_700_000_000 + h)
+            #expect(f.backend.accept(.block(next)) == .stored)
+            parent = next.header.id(chain: f.chain)
+        }
+        f.backend.settle()
+        #expect(f.backend.finalizedHeight == 1)
+        if case .stale = f.backend.accept(.vote(try f.vote(f.keys[2], height: 1, for: id))) {} else { Issue.record("a vote for a final height was stored") }
+    }
+
+    @Test("NET-TX-ACCEPT: a signed transfer takes its nonce slot once; a used nonce or a taken slot is refused")
+    func transfers() throws {
+        let f = try Fixture()
+        defer { TestEnvironment.remove(f.directory) }
+        let tx = SignedTransfer.sign(TrustTransfer(from: f.keys[0].publicKey, to: f.keys[1].publicKey, amount: 5, nonce: 1), with: f.keys[0], chain: f.chain)
+        #expect(f.backend.accept(.transfer(tx)) == .stored)
+        let rival = SignedTransfer.sign(TrustTransfer(from: f.keys[0].publicKey, to: f.keys[2].publicKey, amount: 5, nonce: 1), with: f.keys[0], chain: f.chain)
+        if case .stale = f.backend.accept(.transfer(rival)) {} else { Issue.record("a second transfer took a used slot") }
+        var forged = SignedTransfer.sign(TrustTransfer(from: f.keys[1].publicKey, to: f.keys[2].publicKey, amount: 5, nonce: 1), with: f.keys[1], chain: f.chain)
+        forged.signature[0] ^= 1
+        #expect(f.backend.accept(.transfer(forged)).isInvalid("bad-signature"))
+    }
+
+    @Test("NET-LOCAL: while a node runs, what local commands store is journaled and picked up; main moved by a command is noticed")
+    func journal() throws {
+        let f = try Fixture()
+        defer { TestEnvironment.remove(f.directory) }
+        #expect(f.backend.absorbJournal().isEmpty)
+        try FileManager.default.createDirectory(atPath: f.store.potDirectory, withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: Journal.nodeMarker(in: f.store.potDirectory), contents: Data("1\n".utf8))
+        let proposal = try f.store.propose(as: f.keys[0], merges: [], timestamp: 1_700_000_001, now: 0, canonical: true)
+        try f.store.addVote(try f.vote(f.keys[1], height: 1, for: proposal.block.id))
+        let fresh = f.backend.absorbJournal()
+        #expect(Set(fresh.map(\.kind)) == [.block, .vote])
+        #expect(Journal.size(in: f.store.potDirectory) == 0)
+        #expect(f.backend.tipHeight == 1)
+        #expect(f.backend.canonicalHeaders(from: 1, count: 5).map { $0.id(chain: f.chain) } == [proposal.block.id])
+    }
+}
+
+extension Acceptance {
+    func isInvalid(_ code: String) -> Bool {
+        if case .invalid(let c, _) = self { return c == code }
+        return false
+    }
+}

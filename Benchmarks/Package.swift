@@ -9,6 +9,7 @@ let package = Package(
     dependencies: [
         .package(path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // Fixture builders and subprocess helpers shared by the benchmark executables.
@@ -40,6 +41,21 @@ let package = Package(
                 .product(name: "PoTStore", package: "main"),
             ],
             path: "Benchmarks/CLI",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "Network",
+            dependencies: [
+                "BenchSupport",
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "PoTCore", package: "main"),
+                .product(name: "PoTStore", package: "main"),
+                .product(name: "PoTNet", package: "main"),
+                .product(name: "PoTNode", package: "main"),
+                .product(name: "PoTLight", package: "main"),
+            ],
+            path: "Benchmarks/Network",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
     ]

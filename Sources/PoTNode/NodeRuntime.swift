@@ -201,6 +201,20 @@ public final class NodeRuntime: @unchecked Sendable {
         try await nodeLoop.submit { [self] in (node.peerSummaries, backend.tipHeight, backend.finalizedHeight, node.stats) }.get()
     }
 
+    /// Validates, stores and announces an object made by this process.
+    public func submit(_ object: WireObject) async throws -> Acceptance {
+        try await nodeLoop.submit { [self] in
+            let (result, actions) = node.submit(object, now: Self.now)
+            perform(actions)
+            return result
+        }.get()
+    }
+
+    /// Runs `body` on the node's thread (for hooks on the backend).
+    public func onNodeThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async throws -> T {
+        try await nodeLoop.submit(body).get()
+    }
+
     /// Says goodbye to every peer, stops listening and releases the repository.
     public func shutdown() async {
         try? await nodeLoop.submit { [self] in

@@ -8,13 +8,15 @@ extension StoreBackend {
         let item = object.item(chain: chainId)
         if has(item) { return .duplicate }
         do {
-            return try store.withWriteLock {
+            let result = try store.withWriteLock {
                 switch object {
                 case .vote(let vote): return try acceptVote(vote)
                 case .transfer(let transfer): return try acceptTransfer(transfer)
                 case .block(let bundle): return try acceptBlock(bundle)
                 }
             }
+            if result == .stored { onStored?(item) }
+            return result
         } catch {
             lastProblem = "storing \(item): \(error)"
             return .notYet("could not store: \(error)")

@@ -18,6 +18,8 @@ public final class StoreBackend: GossipBackend {
     var headerCache: [Hash256: SignedHeader] = [:]
     var final: (state: ChainState, commit: GitOID)
     public internal(set) var tipState: ChainState
+    /// Called on the node's thread after an object is stored.
+    public var onStored: ((InventoryItem) -> Void)?
     /// Called after fork choice moved main.
     public var onSettle: ((ForkChoiceResult) -> Void)?
     public internal(set) var lastProblem: String?

@@ -42,7 +42,7 @@ struct LightSyncTests {
         }
     }
 
-    @Test("after an interruption the next sync fetches only the headers it lacks")
+    @Test("LIGHT-RESUME: after an interruption the next sync fetches only the headers it lacks")
     func resume() async throws {
         try await withSync { sync in
             var dropping = FakePeerScript(chain: Self.chain)
@@ -139,7 +139,7 @@ struct LightSyncTests {
         }
     }
 
-    @Test("peers that disagree with the synced chain are reported per height; a peer ahead is reported")
+    @Test("LIGHT-PEERS: peers that disagree with the synced chain are reported per height; a peer ahead is reported")
     func disagreement() async throws {
         let fork = Self.chain.truncated(to: 150).extended(by: 150, proposer: TestChain.otherProposer)
         let scripts = [
@@ -172,7 +172,7 @@ struct LightSyncTests {
         }
     }
 
-    @Test("the audit fetches full blocks and reports payloads that do not match their header or carry bad signatures")
+    @Test("LIGHT-AUDIT: the audit fetches full blocks and reports payloads that do not match their header or carry bad signatures")
     func audit() async throws {
         let sender = SigningKey.generate()
         let body = TrustTransfer(from: sender.publicKey, to: TestChain.proposer.publicKey, amount: 5, nonce: 1)
@@ -196,21 +196,27 @@ struct LightSyncTests {
         }
     }
 
-    @Test("10 000 headers sync over TCP in batches of 2000 within a few seconds")
+    @Test("10 000 headers sync over TCP in batches of 2000 and load again from the store within a few seconds")
     func tenThousand() async throws {
         let chain = LongChain.chain
         try await withSync(batchSize: Message.maxHeaders, checkpointInterval: 1000) { sync in
+            let clock = ContinuousClock()
             try await FakePeer.with([FakePeerScript(chain: chain), FakePeerScript(chain: chain)]) { peers in
-                let clock = ContinuousClock()
                 let start = clock.now
                 let report = try await sync.sync(peers: peers.map(\.address), chainId: chain.chainId)
                 let elapsed = clock.now - start
-                print("synced and cross-checked 10 000 headers in \(elapsed)")
+                print("synced, verified and cross-checked 10 000 headers in \(elapsed)")
                 #expect(report.tip.height == 10_000)
                 #expect(report.comparisons.first?.agrees == true)
                 #expect(report.comparisons.first?.heights.count == 10)
                 #expect(elapsed < .seconds(10))
             }
+            let start = clock.now
+            let store = try stored(sync, chain: chain)
+            let elapsed = clock.now - start
+            print("loaded 10 000 stored headers in \(elapsed)")
+            #expect(store.tip?.id == chain.id(at: 10_000))
+            #expect(elapsed < .seconds(2))
         }
     }
 }

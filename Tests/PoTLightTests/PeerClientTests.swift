@@ -55,12 +55,10 @@ struct PeerClientTests {
     func answersHousekeeping() async throws {
         try await FakePeer.with(FakePeerScript(chain: Self.chain)) { peer in
             let client = try await connect(peer)
-            _ = try await client.request(.getGenesis, timeout: .seconds(5))
-            #expect(peer.record.pongs == [42])
-            #expect(peer.record.syncPages == 1)
+            #expect(try await client.request(.getGenesis, timeout: .seconds(5)) == .genesis(params: Self.chain.genesis))
+            #expect(await eventually { peer.record.pongs == [42] && peer.record.syncPages == 1 && peer.record.addressReplies == 1 })
             await client.close()
-            try await Task.sleep(for: .milliseconds(100))
-            #expect(peer.record.goodbyes.count == 1)
+            #expect(await eventually { peer.record.goodbyes == ["shutdown: done"] })
         }
     }
 

@@ -30,6 +30,7 @@ final class FakePeer: Sendable {
         var headersServed = 0
         var pongs: [UInt64] = []
         var syncPages = 0
+        var addressReplies = 0
         var goodbyes: [String] = []
     }
 
@@ -106,7 +107,7 @@ private final class FakePeerHandler: ChannelInboundHandler {
             case .send(let bytes):
                 send(context, bytes: bytes)
             case .established:
-                for message: Message in [.getSync(from: 1), .ping(42), .inventory([]), .pong(5)] {
+                for message: Message in [.getSync(from: 1), .ping(42), .getAddresses, .inventory([]), .pong(5)] {
                     send(context, message)
                 }
             case .message(let message):
@@ -155,6 +156,8 @@ private final class FakePeerHandler: ChannelInboundHandler {
             recorder.state.withLock { $0.pongs.append(n) }
         case .syncPage:
             recorder.state.withLock { $0.syncPages += 1 }
+        case .addresses:
+            recorder.state.withLock { $0.addressReplies += 1 }
         default:
             break
         }

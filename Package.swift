@@ -80,7 +80,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "pot-bootstrap",
-            dependencies: ["PoTNode", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["PoTNode", "PoTLight", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "pot-light",

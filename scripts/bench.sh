@@ -4,7 +4,7 @@
 #
 #   scripts/bench.sh                      all benchmarks (about 10-15 minutes on 2 cores, builds included)
 #   scripts/bench.sh --filter 'status.*'  only some (the filter is package-benchmark's regex)
-#   scripts/bench.sh --target Replay      only one benchmark executable (Replay or CLI)
+#   scripts/bench.sh --target Replay      only one benchmark executable (Replay, CLI or Network)
 #
 # Environment:
 #   POT_BIN        the pot binary to measure (default: build it with swift build -c release --static-swift-stdlib --product pot)
@@ -50,10 +50,21 @@ p50() {
     awk -F'\t' '$1 == "50" { print $2 }' "$file"
 }
 
+# p99 of a benchmark's wall clock, in microseconds.
+p99() {
+    local file
+    file="$(ls "$RESULTS"/*."$1".*allClock*percentiles.tsv 2>/dev/null | head -1 || true)"
+    [[ -n "$file" ]] || { echo ""; return; }
+    awk -F'\t' '$1 == "99" { print $2 }' "$file"
+}
+
 VOTES=100000
 replay=$(p50 replay.fromGenesis); raw=$(p50 replay.rawVerify)
 s1k=$(p50 status.chain1k); s10k=$(p50 status.chain10k); glog=$(p50 gitlog.chain10k)
 prop=$(p50 propose.merge); gmerge=$(p50 gitmerge.noff)
+nvd=$(p50 net.votes.daemon); nvr=$(p50 net.votes.rawVerify)
+nls=$(p50 net.light.sync); nhr=$(p50 net.headers.rawVerify)
+np50=$(p50 net.propagation16); np99=$(p99 net.propagation16); rtt=$(p50 net.tcp.roundtrip)
 
 echo
 echo "== medians (wall clock, p50)"
@@ -66,6 +77,12 @@ row status.chain10k    "$s10k"   "pot status, warm cache, 10 000 blocks"
 row gitlog.chain10k    "$glog"   "git log -1, same 10 000-block repository"
 row propose.merge      "$prop"   "pot propose --merge <c> --canonical --as alice"
 row gitmerge.noff      "$gmerge" "git merge --no-ff <c>, identical copy"
+row net.votes.daemon   "$nvd"    "2 000 votes offered to one daemon over TCP, until all are stored"
+row net.votes.rawVerify "$nvr"   "the same 2 000 signatures, PublicKey.verifies, one thread"
+row net.light.sync     "$nls"    "pot-light sync of 10 000 headers from a daemon"
+row net.headers.rawVerify "$nhr" "the same 10 000 header signatures, one thread"
+row net.propagation16  "$np50"   "a vote from one of 16 loopback daemons to all (p99: $(awk -v v="${np99:-0}" 'BEGIN{print v/1000}') ms)"
+row net.tcp.roundtrip  "$rtt"    "64 bytes echoed over one loopback TCP connection"
 
 misses=0
 echo
@@ -88,6 +105,12 @@ ratio "replay votes/s / raw verify votes/s"          "$raw"  "$replay" ">=" 1.6
 ratio "status 10k blocks / status 1k blocks"         "$s10k" "$s1k"    "<=" 1.2
 ratio "status 10k blocks / git log -1"               "$s10k" "$glog"   "<=" 3
 ratio "propose --merge --canonical / git merge"      "$prop" "$gmerge" "<=" 2
+ratio "daemon votes/s / raw verify votes/s"          "$nvr"  "$nvd"    ">=" 0.7
+ratio "light sync headers/s / raw verify headers/s"  "$nhr"  "$nls"    ">=" 0.8
+if [[ -n "$np50" && -n "$rtt" ]]; then
+    awk -v a="$np50" -v b="$np99" -v r="$rtt" 'BEGIN {
+        printf "  propagation across 16 daemons: p50 %.2f ms = %.0fx, p99 %.2f ms = %.0fx a loopback TCP round trip (%.0f us)\n", a / 1000, a / r, b / 1000, b / r, r }'
+fi
 echo
 echo "(raw percentiles: $RESULTS)"
 

@@ -8,7 +8,7 @@ import PoTStore
 /// Opens the chain of a repository, or — when it holds none and a chain id is given — creates
 /// it from the genesis parameters a peer serves, after checking they hash to that id.
 public enum JoinChain {
-    public static func openOrJoin(repo: String, chainId: String?, peers: [HostPort], logger: Logger) async throws -> ChainStore {
+    public static func openOrJoin(repo: String, chainId: String?, peers: [PeerAddress], logger: Logger) async throws -> ChainStore {
         let expected = try chainId.map { text -> Hash256 in
             guard let id = Hash256(hex: text) else { throw NodeError("--chain-id must be 64 hexadecimal digits") }
             return id
@@ -39,7 +39,7 @@ public enum JoinChain {
         throw NodeError("no peer gave the genesis of chain \(expected.short): \(reasons.joined(separator: "; "))")
     }
 
-    static func fetchGenesis(from peer: HostPort, chain: Hash256) async throws -> ChainParams {
+    static func fetchGenesis(from peer: PeerAddress, chain: Hash256) async throws -> ChainParams {
         let client = try await PeerClient.connect(host: peer.host, port: peer.port, chainId: chain,
                                                   identity: SigningKey.generate(), timeout: .seconds(5))
         defer { Task { await client.close() } }

@@ -1,10 +1,11 @@
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import PoTLight
 
 /// Serves `GET /metrics` in the Prometheus text format.
 enum MetricsServer {
-    static func bind(_ address: HostPort, group: EventLoopGroup, metrics: NodeMetrics) async throws -> Channel {
+    static func bind(_ address: PeerAddress, group: EventLoopGroup, metrics: NodeMetrics) async throws -> Channel {
         do {
             return try await ServerBootstrap(group: group)
                 .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)

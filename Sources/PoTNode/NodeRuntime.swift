@@ -4,18 +4,19 @@ import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import PoTCore
+import PoTLight
 import PoTNet
 import PoTStore
 
 /// Options of a running node.
 public struct NodeOptions: Sendable {
-    public var listen: HostPort
-    public var peers: [HostPort]
-    public var metrics: HostPort?
+    public var listen: PeerAddress
+    public var peers: [PeerAddress]
+    public var metrics: PeerAddress?
     public var tickMilliseconds: Int64 = 50
     public var protocolConfig = NodeConfig()
 
-    public init(listen: HostPort, peers: [HostPort] = [], metrics: HostPort? = nil) {
+    public init(listen: PeerAddress, peers: [PeerAddress] = [], metrics: PeerAddress? = nil) {
         self.listen = listen
         self.peers = peers
         self.metrics = metrics
@@ -41,8 +42,8 @@ public final class NodeRuntime: @unchecked Sendable {
     var tickTask: RepeatedTask?
     var lastReportedTip: UInt64 = 0
     /// Where the node accepts connections (the real port when 0 was asked for).
-    public private(set) var listenAddress: HostPort
-    public private(set) var metricsAddress: HostPort?
+    public private(set) var listenAddress: PeerAddress
+    public private(set) var metricsAddress: PeerAddress?
 
     init(store: ChainStore, options: NodeOptions, logger: Logger) throws {
         self.store = store
@@ -85,10 +86,10 @@ public final class NodeRuntime: @unchecked Sendable {
             throw NodeError("cannot listen on \(options.listen): \(error)")
         }
         let port = server.localAddress?.port ?? options.listen.port
-        listenAddress = HostPort(host: options.listen.host, port: port)
+        listenAddress = PeerAddress(host: options.listen.host, port: port)
         if let metricsAt = options.metrics {
             metricsChannel = try await MetricsServer.bind(metricsAt, group: ioGroup, metrics: metrics)
-            metricsAddress = HostPort(host: metricsAt.host, port: metricsChannel?.localAddress?.port ?? metricsAt.port)
+            metricsAddress = PeerAddress(host: metricsAt.host, port: metricsChannel?.localAddress?.port ?? metricsAt.port)
         }
         let listen = listenAddress.description
         let peers = options.peers.map(\.description)
@@ -175,7 +176,7 @@ public final class NodeRuntime: @unchecked Sendable {
     }
 
     func dial(_ address: String) {
-        guard let target = try? HostPort(parsing: address) else {
+        guard let target = try? PeerAddress(parsing: address) else {
             node.dialFailed(address)
             return
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import PoTCore
+import PoTLight
 import PoTNode
 import PoTStore
 
@@ -43,8 +44,8 @@ struct Bootstrap: AsyncParsableCommand {
         }
         let logger = Logger(label: "pot.node")
         do {
-            var options = NodeOptions(listen: try HostPort(parsing: listen), peers: try HostPort.list(peers),
-                                      metrics: try metrics.map(HostPort.init(parsing:)))
+            var options = NodeOptions(listen: try PeerAddress(parsing: listen, listening: true), peers: try PeerAddress.list(peers),
+                                      metrics: try metrics.map { try PeerAddress(parsing: $0, listening: true) })
             guard handshakeTimeout > 0, handshakeTimeout < 3600 else { fail("--handshake-timeout must be between 0 and 3600 seconds") }
             options.protocolConfig.handshakeTimeout = UInt64(handshakeTimeout * 1000)
             let store = try await JoinChain.openOrJoin(repo: repo, chainId: chainId, peers: options.peers, logger: logger)
@@ -53,10 +54,8 @@ struct Bootstrap: AsyncParsableCommand {
             if let at = runtime.metricsAddress { banner += "metrics on http://\(at)/metrics\n" }
             FileHandle.standardOutput.write(Data(banner.utf8))
             try await NodeService.runUntilSignalled(runtime, logger: logger)
-        } catch let error as NodeError {
-            fail(error.description)
-        } catch let error as StoreError {
-            fail(error.description)
+        } catch {
+            fail("\(error)")
         }
     }
 

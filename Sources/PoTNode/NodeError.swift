@@ -1,0 +1,4 @@
+public struct NodeError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

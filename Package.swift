@@ -90,14 +90,14 @@ let package = Package(
         .executableTarget(name: "git-pot", dependencies: ["PoTCLI"]),
         .testTarget(
             name: "PoTCoreTests",
-            dependencies: ["PoTCore", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["PoTCore", "PoTTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit"]),
         .testTarget(name: "PoTStoreTests", dependencies: ["PoTStore", "PoTCore", "GitKit"]),
         // Runs the built executables from tests, as a person would.
         .target(name: "PoTTestSupport", path: "Tests/PoTTestSupport"),
         .testTarget(name: "PoTCLITests", dependencies: ["PoTCLI", "PoTStore", "PoTCore", "PoTTestSupport"]),
-        .testTarget(name: "PoTNetTests", dependencies: ["PoTNet", "PoTCore", "PoTNode", "PoTStore"]),
+        .testTarget(name: "PoTNetTests", dependencies: ["PoTNet", "PoTCore", "PoTNode", "PoTStore", "PoTTestSupport"]),
         .testTarget(
             name: "PoTLightTests",
             dependencies: [

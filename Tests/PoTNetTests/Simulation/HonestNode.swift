@@ -3,6 +3,7 @@ import PoTCore
 import PoTNet
 import PoTNode
 import PoTStore
+import PoTTestSupport
 
 /// A gossip node over its own git repository, driven by the simulation.
 final class HonestNode: SimEndpoint {

@@ -1,5 +1,6 @@
 import PoTCore
 import PoTNet
+import PoTTestSupport
 
 /// A peer that keeps attacking: wrong chain ids, invalid signatures, oversized frames, garbage,
 /// floods of duplicates, and blocks and votes for blocks nobody has.

@@ -1,4 +1,5 @@
 import PoTNet
+import PoTTestSupport
 
 /// Many endpoints in one process on a simulated clock: each frame is delivered after a random
 /// delay (in order per direction, like TCP), lost with some probability, and dropped entirely

@@ -107,13 +107,10 @@ struct PeerClientTests {
         var script = FakePeerScript(chain: Self.chain)
         script.mute = true
         try await FakePeer.with(script) { peer in
-            let clock = ContinuousClock()
-            let start = clock.now
             await #expect(throws: PeerClientError.timedOut(peer.address, what: "the handshake")) {
                 _ = try await PeerClient.connect(host: peer.address.host, port: peer.address.port, chainId: Self.chain.chainId,
                                                  identity: .generate(), timeout: .milliseconds(300))
             }
-            #expect(clock.now - start < .seconds(2))
         }
     }
 

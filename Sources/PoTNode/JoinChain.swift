@@ -13,16 +13,18 @@ public enum JoinChain {
             guard let id = Hash256(hex: text) else { throw NodeError("--chain-id must be 64 hexadecimal digits") }
             return id
         }
-        if let store = try? ChainStore.open(at: repo) {
-            if let expected, store.chainId != expected {
-                throw NodeError("the repository holds chain \(store.chainId.hex), not \(expected.hex)")
-            }
-            return store
+        let store: ChainStore
+        do { store = try ChainStore.open(at: repo) } catch {
+            guard let expected else { throw NodeError("\(error); to join a chain from --peers, give --chain-id") }
+            return try await join(repo: repo, chain: expected, peers: peers, logger: logger)
         }
-        guard let expected else {
-            _ = try ChainStore.open(at: repo)  // rethrows the reason the repository cannot be opened
-            throw NodeError("\(repo) holds no chain; give --chain-id to join one from --peers")
+        if let expected, store.chainId != expected {
+            throw NodeError("the repository holds chain \(store.chainId.hex), not \(expected.hex)")
         }
+        return store
+    }
+
+    static func join(repo: String, chain expected: Hash256, peers: [PeerAddress], logger: Logger) async throws -> ChainStore {
         guard !peers.isEmpty else { throw NodeError("joining chain \(expected.short) needs at least one peer in --peers") }
         var reasons: [String] = []
         for peer in peers {
@@ -42,8 +44,13 @@ public enum JoinChain {
     static func fetchGenesis(from peer: PeerAddress, chain: Hash256) async throws -> ChainParams {
         let client = try await PeerClient.connect(host: peer.host, port: peer.port, chainId: chain,
                                                   identity: SigningKey.generate(), timeout: .seconds(5))
-        defer { Task { await client.close() } }
-        guard case .genesis(let bytes) = try await client.request(.getGenesis, timeout: .seconds(5)) else {
+        let reply: Message
+        do { reply = try await client.request(.getGenesis, timeout: .seconds(5)) } catch {
+            await client.close()
+            throw error
+        }
+        await client.close()
+        guard case .genesis(let bytes) = reply else {
             throw NodeError("the peer did not answer with genesis parameters")
         }
         let params = try ChainParams(bytes: bytes)

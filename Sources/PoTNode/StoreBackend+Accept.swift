@@ -4,15 +4,14 @@ import PoTNet
 import PoTStore
 
 extension StoreBackend {
-    public func accept(_ object: WireObject) -> Acceptance {
-        let item = object.item(chain: chainId)
+    public func accept(_ object: WireObject, item: InventoryItem) -> Acceptance {
         if has(item) { return .duplicate }
         do {
             let result = try store.withWriteLock {
                 switch object {
-                case .vote(let vote): return try acceptVote(vote)
-                case .transfer(let transfer): return try acceptTransfer(transfer)
-                case .block(let bundle): return try acceptBlock(bundle)
+                case .vote(let vote): return try acceptVote(vote, id: item.id)
+                case .transfer(let transfer): return try acceptTransfer(transfer, id: item.id)
+                case .block(let bundle): return try acceptBlock(bundle, id: item.id)
                 }
             }
             if result == .stored { onStored?(item) }
@@ -25,8 +24,8 @@ extension StoreBackend {
 
     /// NET-VOTE-ACCEPT: signed for this chain by a member, for a height above the finalized one
     /// and at most one above the highest block this node stores.
-    func acceptVote(_ signed: SignedVote) throws -> Acceptance {
-        guard signed.hasValidSignature(chain: chainId) else {
+    func acceptVote(_ signed: SignedVote, id: Hash256) throws -> Acceptance {
+        guard signed.vote.voter.verifies(signed.signature, over: id) else {
             return .invalid(code: "bad-signature", detail: "vote signature does not verify for this chain")
         }
         let vote = signed.vote
@@ -39,16 +38,15 @@ extension StoreBackend {
         guard vote.height <= index.maxBlockHeight + 1 else {
             return .notYet("vote for height \(vote.height), beyond the stored blocks")
         }
-        try store.addVote(signed)
-        let id = signed.id(chain: chainId)
+        try store.storeVote(signed, id: id)
         index.addVote(id: id, height: vote.height, ref: ChainLayout.voteRef(height: vote.height, voter: vote.voter, id: id))
         return .stored
     }
 
     /// NET-TX-ACCEPT: signed for this chain, with a nonce the finalized state has not used and
     /// no other pending transfer in the same nonce slot.
-    func acceptTransfer(_ signed: SignedTransfer) throws -> Acceptance {
-        guard signed.hasValidSignature(chain: chainId) else {
+    func acceptTransfer(_ signed: SignedTransfer, id: Hash256) throws -> Acceptance {
+        guard signed.transfer.from.verifies(signed.signature, over: id) else {
             return .invalid(code: "bad-signature", detail: "transfer signature does not verify for this chain")
         }
         let tx = signed.transfer
@@ -59,17 +57,17 @@ extension StoreBackend {
         if try store.git.reference(ref) != nil {
             return .stale("another transfer holds nonce \(tx.nonce) of \(tx.from.short)")
         }
-        try store.addTransfer(signed)
-        index.addTransfer(id: signed.id(chain: chainId), ref: ref)
+        try store.storeTransfer(signed)
+        index.addTransfer(id: id, ref: ref)
         return .stored
     }
 
     /// NET-BLOCK-ACCEPT: a block is stored only once it applies to its parent's state, which
     /// must descend from the finalized block; its code objects must unpack and be present.
-    func acceptBlock(_ bundle: BlockBundle) throws -> Acceptance {
+    func acceptBlock(_ bundle: BlockBundle, id: Hash256) throws -> Acceptance {
         let signed = bundle.header
         let header = signed.header
-        guard signed.hasValidSignature(chain: chainId) else {
+        guard header.proposer.verifies(signed.signature, over: id) else {
             return .invalid(code: "bad-signature", detail: "header signature does not verify for this chain")
         }
         guard header.height > final.state.height else {
@@ -100,7 +98,6 @@ extension StoreBackend {
         do { stored = try store.writeBlock(signed, payload: bundle.payload, parentCommit: parent.commit) } catch {
             return .invalid(code: "missing-code", detail: "\(error)")
         }
-        let id = signed.id(chain: chainId)
         index.addBlock(id: id, height: header.height, ref: ChainLayout.blockRef(height: header.height, id: id))
         remember(id, state: next, commit: stored.commit)
         return .stored
@@ -160,9 +157,17 @@ extension StoreBackend {
         }
     }
 
-    /// Re-reads main (after fork choice, or after a local command moved it), walking back only
-    /// to the first commit the previous reading already had.
+    /// Re-reads main (after fork choice, or after a local command moved it) and its states.
     public func refreshCanonical() throws {
+        try readMain()
+        let states = try store.currentStates()
+        final = (states.final, states.finalCommit)
+        tipState = states.tip
+    }
+
+    /// Brings `canonicalLinks` up to main, walking back only to the first commit the previous
+    /// reading already had.
+    func readMain() throws {
         let main = try store.mainCommit()
         if main != canonicalCommit {
             let walk = try store.mainLinks(from: main) { self.commitHeights[$0] != nil }
@@ -172,9 +177,6 @@ extension StoreBackend {
             for link in walk.links { commitHeights[link.commit] = Int(link.height) }
             canonicalCommit = main
         }
-        let states = try store.currentStates()
-        final = (states.final, states.finalCommit)
-        tipState = states.tip
     }
 
     /// Indexes refs that local commands wrote; returns the new items to announce.

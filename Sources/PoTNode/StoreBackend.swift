@@ -31,13 +31,14 @@ public final class StoreBackend: GossipBackend {
 
     public init(store: ChainStore) throws {
         self.store = store
+        store.journalsWrites = false
         self.genesisParams = store.params.cbor().encoded()
         self.index = try StoreIndex.scan(store)
         let states = try store.currentStates()
         self.final = (states.final, states.finalCommit)
         self.tipState = states.tip
         self.canonicalCommit = store.genesisCommit
-        try refreshCanonical()
+        try readMain()
     }
 
     // MARK: Queries

@@ -46,7 +46,7 @@ extension ChainStore {
             guard existing == record else { throw StoreError("\(ref) already points at a different record \(existing.hex)") }
         } else {
             try git.setReference(ref, to: record, expecting: .some(nil), message: "pot: store block")
-            Journal.append(ref, in: potDirectory)
+            noteInJournal(ref)
         }
         CrashPoint.reached("after-block-ref")
         return StoredBlock(signed: signed, payload: payload, id: id, commit: commit, record: record, payloadBlob: payloadBlob)

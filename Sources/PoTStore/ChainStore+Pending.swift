@@ -15,15 +15,21 @@ extension ChainStore {
     /// identical vote was already stored.
     @discardableResult
     public func addVote(_ signed: SignedVote) throws -> Bool {
-        guard signed.hasValidSignature(chain: chainId) else {
+        let id = signed.id(chain: chainId)
+        guard signed.vote.voter.verifies(signed.signature, over: id) else {
             throw StoreError("the vote's signature is invalid for this chain (signed for another chain or tampered)")
         }
-        let id = signed.id(chain: chainId)
+        return try storeVote(signed, id: id)
+    }
+
+    /// Stores a vote whose id is `id` and whose signature the caller has already checked.
+    @discardableResult
+    public func storeVote(_ signed: SignedVote, id: Hash256) throws -> Bool {
         let ref = ChainLayout.voteRef(height: signed.vote.height, voter: signed.vote.voter, id: id)
         if try git.reference(ref) != nil { return false }
         let blob = try git.writeBlob(signed.encoded())
         try git.setReference(ref, to: blob, expecting: .some(nil), message: "pot vote")
-        Journal.append(ref, in: potDirectory)
+        noteInJournal(ref)
         return true
     }
 
@@ -71,6 +77,11 @@ extension ChainStore {
         guard signed.hasValidSignature(chain: chainId) else {
             throw StoreError("the transfer's signature is invalid for this chain (signed for another chain or tampered)")
         }
+        try storeTransfer(signed)
+    }
+
+    /// Stores a transfer whose signature the caller has already checked.
+    public func storeTransfer(_ signed: SignedTransfer) throws {
         let tx = signed.transfer
         let ref = ChainLayout.transferRef(from: tx.from, nonce: tx.nonce)
         let blob = try git.writeBlob(signed.encoded())
@@ -79,7 +90,7 @@ extension ChainStore {
             throw StoreError("a different pending transfer already uses nonce \(tx.nonce) of this account")
         }
         try git.setReference(ref, to: blob, expecting: .some(nil), message: "pot transfer")
-        Journal.append(ref, in: potDirectory)
+        noteInJournal(ref)
     }
 
     public func pendingTransfers(problems: inout [String]) throws -> [PendingTransfer] {

@@ -9,6 +9,9 @@ public final class ChainStore: @unchecked Sendable {
     public let params: ChainParams
     public let chainId: Hash256
     public let genesisCommit: GitOID
+    /// Whether refs this store writes are noted in the journal for a running node. The node
+    /// turns it off for its own store: it indexes what it writes itself.
+    public var journalsWrites = true
 
     init(git: GitRepository, params: ChainParams, genesisCommit: GitOID) {
         self.git = git

@@ -31,3 +31,9 @@ public enum Journal {
         return stat(path(in: potDirectory), &info) == 0 ? Int(info.st_size) : 0
     }
 }
+
+extension ChainStore {
+    func noteInJournal(_ ref: String) {
+        if journalsWrites { Journal.append(ref, in: potDirectory) }
+    }
+}

@@ -1,10 +1,8 @@
 import ArgumentParser
 import Foundation
 import Logging
-import PoTCore
 import PoTLight
 import PoTNode
-import PoTStore
 
 @main
 struct Bootstrap: AsyncParsableCommand {

@@ -40,7 +40,7 @@ struct GossipNodeTests {
 
     @Test("NET-SCORE: invalid objects add points; at 100 the peer is disconnected and its key banned for a while")
     func scoring() throws {
-        let h = NodeHarness(count: 2)
+        let h = NodeHarness(count: 3)
         h.connect(0, 1)
         let end = h.links[0].keys.first!
         let key = h.backends[0].member
@@ -57,6 +57,13 @@ struct GossipNodeTests {
         h.connect(0, 1)
         #expect(h.closed.contains { $0.node == 1 && $0.reason.kind == .banned })
         #expect(!h.nodes[1].isBanned(h.nodes[0].identity.publicKey, now: h.now + NodeConfig().banDuration + 1))
+
+        // An undecodable message from a proven key bans it at once.
+        h.connect(1, 2)
+        let toTwo = h.links[1].keys.first!
+        h.perform([.send(toTwo, Frame.encode([0xFF, 0x00]))], by: 1)
+        #expect(h.closed.contains { $0.node == 2 && $0.reason.kind == .malformed })
+        #expect(h.nodes[2].isBanned(h.nodes[1].identity.publicKey, now: h.now))
     }
 
     @Test("NET-ORPHAN: a block with an unknown parent waits while the parent is fetched; a parent the sender cannot supply costs it")

@@ -15,8 +15,7 @@ final class MemoryBackend: GossipBackend {
     func has(_ item: InventoryItem) -> Bool { objects[item] != nil }
     func object(for item: InventoryItem) -> WireObject? { objects[item] }
 
-    func accept(_ object: WireObject) -> Acceptance {
-        let item = object.item(chain: chainId)
+    func accept(_ object: WireObject, item: InventoryItem) -> Acceptance {
         if objects[item] != nil { return .duplicate }
         switch object {
         case .vote(let v):

@@ -110,8 +110,10 @@ struct StoreBackendTests {
         #expect(f.backend.absorbJournal().isEmpty)
         try FileManager.default.createDirectory(atPath: f.store.potDirectory, withIntermediateDirectories: true)
         FileManager.default.createFile(atPath: Journal.nodeMarker(in: f.store.potDirectory), contents: Data("1\n".utf8))
-        let proposal = try f.store.propose(as: f.keys[0], merges: [], timestamp: 1_700_000_001, now: 0, canonical: true)
-        try f.store.addVote(try f.vote(f.keys[1], height: 1, for: proposal.block.id))
+        // Local commands run in other processes, each with a store of its own.
+        let cli = try ChainStore.open(at: f.directory)
+        let proposal = try cli.propose(as: f.keys[0], merges: [], timestamp: 1_700_000_001, now: 0, canonical: true)
+        try cli.addVote(try f.vote(f.keys[1], height: 1, for: proposal.block.id))
         let fresh = f.backend.absorbJournal()
         #expect(Set(fresh.map(\.kind)) == [.block, .vote])
         #expect(Journal.size(in: f.store.potDirectory) == 0)

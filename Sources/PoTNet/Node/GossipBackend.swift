@@ -26,8 +26,9 @@ public protocol GossipBackend: AnyObject {
     var finalizedHeight: UInt64 { get }
     func has(_ item: InventoryItem) -> Bool
     func object(for item: InventoryItem) -> WireObject?
-    /// Validates `object` completely and stores it if it is new and valid.
-    func accept(_ object: WireObject) -> Acceptance
+    /// Validates `object`, whose inventory item is `item`, completely and stores it if it is
+    /// new and valid.
+    func accept(_ object: WireObject, item: InventoryItem) -> Acceptance
     /// Headers of the canonical chain at heights `from` … `from + count − 1` (fewer at the tip).
     func canonicalHeaders(from: UInt64, count: Int) -> [SignedHeader]
     /// Items stored at heights ≥ `from`, by ascending height, at most `maxItems` (whole heights
@@ -36,4 +37,8 @@ public protocol GossipBackend: AnyObject {
     func syncPage(from: UInt64, maxItems: Int) -> (items: [InventoryItem], next: UInt64?)
     /// Brings the canonical chain up to date with what was stored (fork choice).
     func settle()
+}
+
+extension GossipBackend {
+    public func accept(_ object: WireObject) -> Acceptance { accept(object, item: object.item(chain: chainId)) }
 }

@@ -88,48 +88,42 @@ extension GossipNode {
         send(.getSync(from: next), to: id)
     }
 
-    /// Requests the items this node lacks, within the peer's in-flight allowance.
+    /// Queues the items this node lacks for request from `id`, within its in-flight allowance.
     func want(_ items: [InventoryItem], from id: PeerID) {
-        guard var peer = peers[id] else { return }
+        guard peers[id] != nil else { return }
+        peers[id]!.wanted += items.filter(isMissing)
+        refill(id)
+    }
+
+    func isMissing(_ item: InventoryItem) -> Bool {
+        requested[item] == nil && !rejected.contains(item) && !backend.has(item)
+    }
+
+    /// Requests waiting items from `id` as its in-flight allowance frees up.
+    func refill(_ id: PeerID) {
+        guard let peer = peers[id], !peer.wanted.isEmpty else { return }
         var batch: [InventoryItem] = []
-        for item in items where requested[item] == nil && !rejected.contains(item) && !backend.has(item) {
-            if peer.inFlight.count < config.maxInFlightPerPeer {
-                peer.inFlight.insert(item)
-                batch.append(item)
-                requested[item] = (id, 0)
-            } else if !peer.wanted.contains(item) {
-                peer.wanted.append(item)
-            }
+        var taken = 0
+        let room = config.maxInFlightPerPeer - peer.inFlight.count
+        while batch.count < room, taken < peer.wanted.count {
+            let item = peer.wanted[taken]
+            taken += 1
+            if isMissing(item) { batch.append(item) }
         }
-        peers[id] = peer
+        peers[id]!.wanted.removeFirst(taken)
         request(batch, from: id)
     }
 
+    /// Asks `id` for `items` now, and remembers who was asked until when.
     func request(_ items: [InventoryItem], from id: PeerID) {
-        guard !items.isEmpty else { return }
-        requestDeadlines(items, peer: id)
+        guard !items.isEmpty, peers[id] != nil else { return }
+        for item in items {
+            peers[id]!.inFlight.insert(item)
+            requested[item] = (id, currentTime + config.requestTimeout)
+        }
         for start in stride(from: 0, to: items.count, by: Message.maxItems) {
             send(.getData(Array(items[start..<min(start + Message.maxItems, items.count)])), to: id)
         }
-    }
-
-    private func requestDeadlines(_ items: [InventoryItem], peer id: PeerID) {
-        for item in items { requested[item] = (id, currentTime + config.requestTimeout) }
-    }
-
-    /// Moves waiting items into flight as room frees up.
-    func refill(_ id: PeerID) {
-        guard var peer = peers[id], !peer.wanted.isEmpty else { return }
-        var batch: [InventoryItem] = []
-        while peer.inFlight.count < config.maxInFlightPerPeer, !peer.wanted.isEmpty {
-            let item = peer.wanted.removeFirst()
-            guard requested[item] == nil, !rejected.contains(item), !backend.has(item) else { continue }
-            peer.inFlight.insert(item)
-            requested[item] = (id, 0)
-            batch.append(item)
-        }
-        peers[id] = peer
-        request(batch, from: id)
     }
 
     func notFound(_ items: [InventoryItem], from id: PeerID, now: UInt64) {

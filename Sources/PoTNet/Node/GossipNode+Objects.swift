@@ -21,7 +21,7 @@ extension GossipNode {
             if !solicited { penalize(id, Penalty.unsolicitedDuplicate, "sent an object unasked that this node already has", now: now) }
             return
         }
-        if !solicited, orphanParentRequests[item.id] == nil {
+        if !solicited {
             penalize(id, Penalty.unsolicited, "sent an object unasked", now: now)
             guard peers[id] != nil else { return }
         }
@@ -29,7 +29,7 @@ extension GossipNode {
     }
 
     func process(_ object: WireObject, item: InventoryItem, from id: PeerID, now: UInt64) {
-        switch backend.accept(object) {
+        switch backend.accept(object, item: item) {
         case .stored:
             stored(item, now: now, except: id)
         case .duplicate:
@@ -66,9 +66,7 @@ extension GossipNode {
         let parentItem = InventoryItem(.block, parent)
         if requested[parentItem] == nil, orphanParentRequests[parent] == nil {
             orphanParentRequests[parent] = id
-            peers[id]?.inFlight.insert(parentItem)
-            requested[parentItem] = (id, currentTime + config.requestTimeout)
-            send(.getData([parentItem]), to: id)
+            request([parentItem], from: id)
         }
     }
 
@@ -80,12 +78,8 @@ extension GossipNode {
         for orphan in waiting {
             let object = WireObject.block(orphan.bundle)
             let item = object.item(chain: backend.chainId)
-            guard !backend.has(item) else { continue }
-            if peers[orphan.from] != nil {
-                process(object, item: item, from: orphan.from, now: now)
-            } else if backend.accept(object) == .stored {
-                stored(item, now: now, except: nil)
-            }
+            // The sender may be gone; then only its penalties and requests are skipped.
+            if !backend.has(item) { process(object, item: item, from: orphan.from, now: now) }
         }
     }
 

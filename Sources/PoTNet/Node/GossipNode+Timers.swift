@@ -26,11 +26,7 @@ extension GossipNode {
             peers[owner]?.inFlight.remove(item)
             orphanParentRequests[item.id] = nil
             let others = peers.filter { $0.key != owner && $0.value.isReady && $0.value.known.contains(item) }.map(\.key).sorted()
-            if let next = others.first {
-                peers[next]?.inFlight.insert(item)
-                requested[item] = (next, now + config.requestTimeout)
-                send(.getData([item]), to: next)
-            }
+            if let next = others.first { request([item], from: next) }
         }
         for id in peers.keys.sorted() {
             refill(id)

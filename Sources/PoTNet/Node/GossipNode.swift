@@ -79,9 +79,10 @@ public final class GossipNode {
         let wasPartial = peer.session.bufferedBytes > 0
         let events = peer.session.receive(bytes)
         peer.lastReceivedAt = now
+        // A frame's clock starts when its first bytes arrive; any completed frame restarts it.
         if peer.session.bufferedBytes == 0 {
             peer.partialSince = nil
-        } else if !wasPartial || peer.partialSince == nil || events.contains(where: { if case .message = $0 { true } else { false } }) {
+        } else if !wasPartial || !events.isEmpty {
             peer.partialSince = now
         }
         peers[id] = peer
@@ -101,13 +102,9 @@ public final class GossipNode {
     /// Offers an object made on this machine; it is validated like any other and announced.
     public func submit(_ object: WireObject, now: UInt64) -> (Acceptance, [NodeAction]) {
         currentTime = now
-        let result = backend.accept(object)
-        if result == .stored {
-            let item = object.item(chain: backend.chainId)
-            stats.stored[item.kind.description, default: 0] += 1
-            dirtySince = dirtySince ?? now
-            announce(item, except: nil)
-        }
+        let item = object.item(chain: backend.chainId)
+        let result = backend.accept(object, item: item)
+        if result == .stored { stored(item, now: now, except: nil) }
         flushAnnouncements()
         return (result, takeActions())
     }

@@ -24,10 +24,8 @@ public struct NodeConfig: Sendable {
 
 /// Misbehavior points per offence; a peer reaching `NodeConfig.banThreshold` is banned.
 public enum Penalty {
-    public static let malformed = 100
     public static let invalidObject = 25
     public static let unknownParent = 20
     public static let unsolicitedDuplicate = 5
     public static let unsolicited = 1
-    public static let oversizedRequest = 10
 }

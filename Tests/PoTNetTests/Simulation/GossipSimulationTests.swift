@@ -48,7 +48,7 @@ struct GossipSimulationTests {
         }
         network.at(17_000) {
             let tx = TrustTransfer(from: members[1].publicKey, to: members[2].publicKey, amount: 250, nonce: 1, memo: "sim")
-            try! nodes[1].store.withWriteLock { try nodes[1].store.addTransfer(SignedTransfer.sign(tx, with: members[1], chain: params.chainId)) }
+            try! nodes[1].cli.withWriteLock { try nodes[1].cli.addTransfer(SignedTransfer.sign(tx, with: members[1], chain: params.chainId)) }
         }
         let partitioned = Set((12..<16).map { "n\($0)" })
         network.at(15_000) { network.partition = partitioned }
@@ -94,8 +94,8 @@ struct GossipSimulationTests {
     static func propose(on node: HonestNode, key: SigningKey, now: UInt64) {
         let time = 1_700_000_000 + now / 1000
         do {
-            _ = try node.store.withWriteLock {
-                try node.store.propose(as: key, merges: [], timestamp: time, now: time, canonical: false)
+            _ = try node.cli.withWriteLock {
+                try node.cli.propose(as: key, merges: [], timestamp: time, now: time, canonical: false)
             }
         } catch {
             Issue.record("proposal at \(node.address) failed: \(error)")
@@ -104,7 +104,7 @@ struct GossipSimulationTests {
 
     /// Each member votes on the newest height its node has blocks for, favoring the smallest id.
     static func vote(on node: HonestNode, key: SigningKey) {
-        let store = node.store
+        let store = node.cli
         guard let height = try? store.currentState().height, height >= 1,
               let candidates = try? store.blockIds(at: height), !candidates.isEmpty else { return }
         let ordered = candidates.sorted()

@@ -9,6 +9,8 @@ import PoTTestSupport
 final class HonestNode: SimEndpoint {
     let address: String
     let store: ChainStore
+    /// The repository as local commands see it: a second store on the same directory.
+    let cli: ChainStore
     let backend: StoreBackend
     let node: GossipNode
     let directory: String
@@ -21,6 +23,7 @@ final class HonestNode: SimEndpoint {
         try FileManager.default.createDirectory(atPath: store.potDirectory, withIntermediateDirectories: true)
         FileManager.default.createFile(atPath: Journal.nodeMarker(in: store.potDirectory), contents: Data("sim".utf8))
         backend = try StoreBackend(store: store)
+        cli = try ChainStore.open(at: directory)
         var config = config
         config.listenAddress = address
         node = GossipNode(config: config, identity: try SigningKey(seed: Self.seedBytes(seed)),

@@ -15,7 +15,6 @@ final class HostilePeer: SimEndpoint {
     private var random: SplitMix64
     private var sessions: [PeerID: PeerSession] = [:]
     private var attackOf: [PeerID: Attack] = [:]
-    private var loot: [WireObject] = []
     private var nextAttack = 0
     private var nextDial: UInt64 = 0
     private(set) var attacksLaunched = 0
@@ -111,7 +110,6 @@ final class HostilePeer: SimEndpoint {
         case .syncPage(let items, _) where attack == .duplicateFlood:
             return [.send(end, frame(.getData(Array(items.prefix(16)))))]
         case .object(let object) where attack == .duplicateFlood:
-            loot.append(object)
             return (0..<30).map { _ in .send(end, frame(.object(object))) }
         case .getData(let items):
             return [.send(end, frame(.notFound(items)))]

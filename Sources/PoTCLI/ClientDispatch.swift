@@ -1,9 +1,11 @@
 import Foundation
 
-/// `pot node …` and `pot light …` run the `pot-bootstrap` and `pot-light` clients installed
-/// next to `pot` (or on PATH), replacing this process.
+/// `pot node|light|market|web|deploy …` run the dedicated client (`pot-bootstrap`, `pot-light`,
+/// `pot-market`, `pot-web`, `pot-deploy`) installed next to `pot` (or on PATH), replacing this process.
 enum ClientDispatch {
-    static let clients = ["node": "pot-bootstrap", "light": "pot-light"]
+    static let clients = [
+        "node": "pot-bootstrap", "light": "pot-light", "market": "pot-market", "web": "pot-web", "deploy": "pot-deploy",
+    ]
 
     static func execIfClient(_ args: [String]) {
         guard let verb = args.first, let program = clients[verb] else { return }

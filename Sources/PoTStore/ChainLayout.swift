@@ -16,6 +16,15 @@ public enum ChainLayout {
     public static let allVotesGlob = "refs/pot/votes/**"
     public static func transferRef(from: PublicKey, nonce: UInt64) -> String { "refs/pot/txs/\(from.hex)/\(nonce)" }
     public static let allTransfersGlob = "refs/pot/txs/**"
+    public static func marketRef(_ market: Hash256) -> String { "refs/pot/markets/\(market.hex)" }
+    public static let allMarketsGlob = "refs/pot/markets/*"
+    public static func betRef(market: Hash256, bettor: PublicKey, sequence: UInt64) -> String {
+        "refs/pot/market-votes/\(market.hex)/\(bettor.hex)/\(sequence)"
+    }
+    public static let allBetsGlob = "refs/pot/market-votes/**"
+    public static func betsGlob(market: Hash256) -> String { "refs/pot/market-votes/\(market.hex)/**" }
+    public static func resolutionRef(market: Hash256, id: Hash256) -> String { "refs/pot/market-res/\(market.hex)/\(id.hex)" }
+    public static let allResolutionsGlob = "refs/pot/market-res/**"
     public static func labelRef(_ label: String) -> String { "refs/pot/labels/\(label)" }
     public static let allLabelsGlob = "refs/pot/labels/*"
 

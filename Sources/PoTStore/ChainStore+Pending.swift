@@ -50,7 +50,7 @@ extension ChainStore {
 
     /// Reads the signed objects under `glob`, keeping those validly signed for this chain and
     /// stored under the ref name `refName` gives them; the others are named in `problems`.
-    private func pendingObjects<Body>(glob: String, problems: inout [String],
+    func pendingObjects<Body>(glob: String, problems: inout [String],
                                       refName: (Signed<Body>) -> String) throws -> [PendingObject<Body>] {
         var found: [PendingObject<Body>] = []
         for ref in try git.references(matching: glob) {
@@ -102,8 +102,9 @@ extension ChainStore {
         }
     }
 
-    /// Drops pending objects that can no longer matter: votes for finalized heights and
-    /// transfers whose nonce the finalized state has used. They stay in the blocks that carry them.
+    /// Drops pending objects that can no longer matter: votes for finalized heights, transfers
+    /// whose nonce the finalized state has used, bets on markets closed at a final height, and
+    /// resolutions of settled markets. They stay in the blocks that carry them.
     public func prune() throws -> Int {
         let states = try currentStates()
         var removed = 0
@@ -116,6 +117,19 @@ extension ChainStore {
             let account = states.final.accounts[tx.signed.transfer.from]
             if let account, tx.signed.transfer.nonce <= account.nonce {
                 try git.deleteReference(tx.ref)
+                removed += 1
+            }
+        }
+        let markets = states.final.markets
+        for bet in try pendingBets(problems: &problems) {
+            if let market = markets[bet.signed.bet.market], market.declaration.closeHeight <= states.final.height {
+                try git.deleteReference(bet.ref)
+                removed += 1
+            }
+        }
+        for resolution in try pendingResolutions(problems: &problems) {
+            if let market = markets[resolution.signed.resolution.market], market.status != .open {
+                try git.deleteReference(resolution.ref)
                 removed += 1
             }
         }

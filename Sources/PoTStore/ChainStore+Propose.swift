@@ -27,7 +27,8 @@ extension ChainStore {
         if let window = state.votableHeights(forBlockAt: height) {
             for h in window { votes += try pendingVotes(height: h, problems: &problems).map(\.signed) }
         }
-        let payload = PayloadSelection.select(forBlockAt: height, on: state, transfers: transfers, votes: votes)
+        let markets = try pendingMarketObjects(problems: &problems)
+        let payload = PayloadSelection.select(forBlockAt: height, on: state, transfers: transfers, votes: votes, markets: markets)
         let header = try BlockHeader(
             height: height, parent: state.tip, proposer: proposer.publicKey, timestamp: stamp,
             tree: tree.bytes, codeCommits: merges.map(\.bytes), payloadRoot: payload.root(chain: chainId))

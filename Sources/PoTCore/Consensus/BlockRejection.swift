@@ -5,6 +5,9 @@ public struct BlockRejection: Error, CustomStringConvertible, Equatable {
         case transferSignature, transferAmount, transferToSelf, transferMemo, transferNonce, transferBalance
         case voteSignature, voteNonMember, voteHeight, voteDuplicate
         case evidenceMismatch, evidenceSignature, evidenceNonMember, evidenceHeight, evidenceDuplicate
+        case marketSignature, marketCreator, marketCloseHeight, marketDuplicate, marketUnknown
+        case betSignature, betNonMember, betClosed, betOutcomes, betSequence
+        case resolutionSignature, resolutionResolver, resolutionEarly, resolutionLate, resolutionSettled, resolutionOutcome
     }
 
     public let rule: Rule

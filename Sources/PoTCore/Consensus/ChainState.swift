@@ -39,6 +39,8 @@ public struct ChainState: Equatable, Sendable {
     public internal(set) var accounts: [PublicKey: Account]
     /// Heights above `finalizedHeight`, up to `height`.
     public internal(set) var open: [UInt64: OpenHeight]
+    /// Every market declared on this chain, open or settled.
+    public internal(set) var markets: [Hash256: MarketState]
 
     /// The state of a chain that holds only its genesis. The genesis block id is the chain id.
     public init(genesis params: ChainParams) {
@@ -50,6 +52,7 @@ public struct ChainState: Equatable, Sendable {
         self.finalizedHeight = 0
         self.accounts = [:]
         self.open = [:]
+        self.markets = [:]
         for a in params.initialAccounts {
             accounts[a.key] = Account(balance: a.balance, member: true)
         }
@@ -57,7 +60,7 @@ public struct ChainState: Equatable, Sendable {
 
     /// Restores a state from its parts (the cache decoder uses this).
     public init(params: ChainParams, height: UInt64, tip: Hash256, tipTimestamp: UInt64, finalizedHeight: UInt64,
-                accounts: [PublicKey: Account], open: [UInt64: OpenHeight]) {
+                accounts: [PublicKey: Account], open: [UInt64: OpenHeight], markets: [Hash256: MarketState] = [:]) {
         self.params = params
         self.chainId = params.chainId
         self.height = height
@@ -66,6 +69,7 @@ public struct ChainState: Equatable, Sendable {
         self.finalizedHeight = finalizedHeight
         self.accounts = accounts
         self.open = open
+        self.markets = markets
     }
 
     public var confirmations: UInt64 { params.confirmations }

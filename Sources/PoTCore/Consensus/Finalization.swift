@@ -35,6 +35,8 @@ public struct EquivocationPenalty: Equatable, Sendable {
 public struct BlockEffects: Equatable, Sendable {
     public var finalized: FinalizedHeight?
     public var penalties: [EquivocationPenalty] = []
+    /// Markets resolved or voided by the block.
+    public var markets: [MarketSettlement] = []
 }
 
 enum Finalization {
@@ -44,29 +46,13 @@ enum Finalization {
         state.finalizedHeight = height
         let winner = open.block
         let voters = open.votes.keys.sorted()
-        var totalTrust: UInt128 = 0
-        var winnerWeight: UInt128 = 0
-        for voter in voters {
-            let trust = UInt128(open.trustSnapshot[voter] ?? 0)
-            totalTrust += trust
-            winnerWeight += trust * UInt128(open.votes[voter]!.ppm(for: winner))
+        let forecasts = voters.map { voter in
+            LogScoreSettlement.Forecast(key: voter, trust: open.trustSnapshot[voter] ?? 0,
+                                        ppm: open.votes[voter]!.ppm(for: winner))
         }
+        let settled = LogScoreSettlement.settle(forecasts, alpha: state.params.alpha, accounts: &state.accounts)
         let information = ForkChoice.information(votes: voters.map { open.votes[$0]! }, trust: open.trustSnapshot)
-        var report = FinalizedHeight(height: height, winner: winner, totalTrust: totalTrust, winnerWeight: winnerWeight,
-                                     scores: [], information: information)
-        guard totalTrust > 0 else { return report }
-        let alpha = state.params.alpha
-        for voter in voters {
-            let q = open.votes[voter]!.ppm(for: winner)
-            let margin = TrustScoring.margin(voterPpm: q, winnerWeight: winnerWeight, totalTrust: totalTrust)
-            let delta = TrustScoring.delta(alpha: alpha, voterPpm: q, winnerWeight: winnerWeight, totalTrust: totalTrust)
-            var account = state.accounts[voter] ?? Account(balance: 0, member: true)
-            account.balance = TrustScoring.applyDelta(delta, to: account.balance)
-            state.accounts[voter] = account
-            report.scores.append(VoterScore(
-                voter: voter, trust: open.trustSnapshot[voter] ?? 0, winnerPpm: q,
-                margin: margin, delta: delta, balanceAfter: account.balance))
-        }
-        return report
+        return FinalizedHeight(height: height, winner: winner, totalTrust: settled.totalTrust, winnerWeight: settled.weight,
+                               scores: settled.scores, information: information)
     }
 }

@@ -1,8 +1,9 @@
-/// Chooses what a new block carries: the pending transfers and votes that are valid on top of
-/// `state`, in a deterministic order, plus evidence against voters seen voting twice.
+/// Chooses what a new block carries: the pending transfers, votes and market objects that are
+/// valid on top of `state`, in a deterministic order, plus evidence against voters seen voting twice.
 public enum PayloadSelection {
     public static func select(forBlockAt blockHeight: UInt64, on state: ChainState,
-                              transfers: [SignedTransfer], votes: [SignedVote]) -> Payload {
+                              transfers: [SignedTransfer], votes: [SignedVote],
+                              markets: PendingMarketObjects = PendingMarketObjects()) -> Payload {
         var scratch = state
         let chain = state.chainId
         var payload = Payload()
@@ -35,6 +36,7 @@ public enum PayloadSelection {
                 }
             }
         }
+        payload.markets = MarketSelection.select(markets, forBlockAt: blockHeight, on: &scratch)
         return payload
     }
 }

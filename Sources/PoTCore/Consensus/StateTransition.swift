@@ -40,6 +40,8 @@ public enum StateTransition {
             effects.penalties.append(
                 try applyEvidence(evidence, blockHeight: header.height, to: &next, chain: chain, signatures: signatures))
         }
+        effects.markets = try MarketTransition.apply(
+            payload.markets, blockHeight: header.height, preBlockTrust: snapshot, to: &next, chain: chain, signatures: signatures)
         let id = signed.id(chain: chain)
         next.open[header.height] = OpenHeight(block: id, trustSnapshot: snapshot)
         next.height = header.height
@@ -67,9 +69,12 @@ public enum StateTransition {
         }
         guard payload.transfers.count <= ObjectLimits.maxTransfersPerBlock,
               payload.votes.count <= ObjectLimits.maxVotesPerBlock,
-              payload.evidence.count <= ObjectLimits.maxEvidencePerBlock
+              payload.evidence.count <= ObjectLimits.maxEvidencePerBlock,
+              payload.markets.declarations.count <= ObjectLimits.maxDeclarationsPerBlock,
+              payload.markets.bets.count <= ObjectLimits.maxBetsPerBlock,
+              payload.markets.resolutions.count <= ObjectLimits.maxResolutionsPerBlock
         else {
-            throw BlockRejection(.payloadLimits, "the payload carries more transfers, votes or evidence than a block may")
+            throw BlockRejection(.payloadLimits, "the payload carries more transfers, votes, evidence or market objects than a block may")
         }
         guard payload.root(chain: state.chainId) == header.payloadRoot else {
             throw BlockRejection(.payloadRoot, "the payload does not match the header's payload root")

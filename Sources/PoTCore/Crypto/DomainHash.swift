@@ -9,6 +9,9 @@ public enum DomainTag: String, Sendable {
     case vote = "pot/vote/v1"
     case transfer = "pot/tx/v1"
     case handshake = "pot/handshake/v1"
+    case marketDeclaration = "pot/market/decl/v1"
+    case marketBet = "pot/market/bet/v1"
+    case marketResolution = "pot/market/res/v1"
 }
 
 public enum DomainHash {

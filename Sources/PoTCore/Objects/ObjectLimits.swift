@@ -14,4 +14,16 @@ public enum ObjectLimits {
     public static let maxTransfersPerBlock = 4096
     public static let maxVotesPerBlock = 16_384
     public static let maxEvidencePerBlock = 256
+    public static let maxMarketDeclarationBytes = 4096
+    public static let maxQuestionBytes = 512
+    public static let minOutcomes = 2
+    public static let maxOutcomes = 16
+    public static let maxOutcomeBytes = 64
+    /// The longest a resolver may be given after the close height, in heights.
+    public static let maxResolutionWindow: UInt64 = 100_000
+    public static let maxBetBytes = 1024
+    public static let maxResolutionBytes = 512
+    public static let maxDeclarationsPerBlock = 256
+    public static let maxBetsPerBlock = 16_384
+    public static let maxResolutionsPerBlock = 256
 }

@@ -18,16 +18,19 @@ public struct EquivocationEvidence: Equatable, Sendable {
     }
 }
 
-/// What a block carries besides code: transfers, votes and evidence.
+/// What a block carries besides code: transfers, votes, evidence, and the markets module's section.
 public struct Payload: Equatable, Sendable {
     public var transfers: [SignedTransfer]
     public var votes: [SignedVote]
     public var evidence: [EquivocationEvidence]
+    public var markets: MarketSection
 
-    public init(transfers: [SignedTransfer] = [], votes: [SignedVote] = [], evidence: [EquivocationEvidence] = []) {
+    public init(transfers: [SignedTransfer] = [], votes: [SignedVote] = [], evidence: [EquivocationEvidence] = [],
+                markets: MarketSection = MarketSection()) {
         self.transfers = transfers
         self.votes = votes
         self.evidence = evidence
+        self.markets = markets
     }
 
     public func cbor() -> CBOR {
@@ -35,16 +38,18 @@ public struct Payload: Equatable, Sendable {
         if !transfers.isEmpty { fields[1] = .array(transfers.map { $0.cbor() }) }
         if !votes.isEmpty { fields[2] = .array(votes.map { $0.cbor() }) }
         if !evidence.isEmpty { fields[3] = .array(evidence.map { $0.cbor() }) }
+        if !markets.isEmpty { fields[4] = markets.cbor() }
         return .map(fields)
     }
 
     public func encoded() -> [UInt8] { cbor().encoded() }
 
     public init(cbor: CBOR) throws {
-        let f = try CBORFields(cbor, object: "payload", allowedKeys: [1, 2, 3])
+        let f = try CBORFields(cbor, object: "payload", allowedKeys: [1, 2, 3, 4])
         transfers = try (f.optionalArray(1, max: ObjectLimits.maxTransfersPerBlock) ?? []).map { try SignedTransfer(cbor: $0) }
         votes = try (f.optionalArray(2, max: ObjectLimits.maxVotesPerBlock) ?? []).map { try SignedVote(cbor: $0) }
         evidence = try (f.optionalArray(3, max: ObjectLimits.maxEvidencePerBlock) ?? []).map { try EquivocationEvidence(cbor: $0) }
+        markets = try f.optional(4).map { try MarketSection(cbor: $0) } ?? MarketSection()
         // Each element decoded strictly on its own; the one non-canonical form left is an empty
         // section sent instead of omitted.
         for key: UInt64 in [1, 2, 3] where f.optional(key) == .array([]) {

@@ -1,0 +1,55 @@
+/// Market objects waiting for a block.
+public struct PendingMarketObjects: Sendable {
+    public var declarations: [SignedMarketDeclaration]
+    public var bets: [SignedMarketBet]
+    public var resolutions: [SignedMarketResolution]
+
+    public init(declarations: [SignedMarketDeclaration] = [], bets: [SignedMarketBet] = [],
+                resolutions: [SignedMarketResolution] = []) {
+        self.declarations = declarations
+        self.bets = bets
+        self.resolutions = resolutions
+    }
+}
+
+/// Chooses the markets section of a new block: every declaration that applies, each bettor's
+/// highest-sequence bet that applies per market (only the last one would count), and the first
+/// resolution (by id) that applies per market.
+enum MarketSelection {
+    static func select(_ pending: PendingMarketObjects, forBlockAt blockHeight: UInt64, on scratch: inout ChainState) -> MarketSection {
+        let chain = scratch.chainId
+        let check = DirectSignatures()
+        var section = MarketSection()
+        for declaration in pending.declarations.sorted(by: { $0.id(chain: chain) < $1.id(chain: chain) })
+        where section.declarations.count < ObjectLimits.maxDeclarationsPerBlock {
+            if (try? MarketTransition.declare(declaration, blockHeight: blockHeight, in: &scratch, chain: chain, signatures: check)) != nil {
+                section.declarations.append(declaration)
+            }
+        }
+        struct Slot: Hashable, Comparable {
+            let market: Hash256
+            let bettor: PublicKey
+            static func < (a: Slot, b: Slot) -> Bool { (a.market, a.bettor) < (b.market, b.bettor) }
+        }
+        var slots: [Slot: [SignedMarketBet]] = [:]
+        for bet in pending.bets { slots[Slot(market: bet.bet.market, bettor: bet.bet.bettor), default: []].append(bet) }
+        for slot in slots.keys.sorted() where section.bets.count < ObjectLimits.maxBetsPerBlock {
+            let newestFirst = slots[slot]!.sorted {
+                ($0.bet.sequence, $0.id(chain: chain)) > ($1.bet.sequence, $1.id(chain: chain))
+            }
+            for bet in newestFirst {
+                if (try? MarketTransition.placeBet(bet, blockHeight: blockHeight, in: &scratch, chain: chain, signatures: check)) != nil {
+                    section.bets.append(bet)
+                    break
+                }
+            }
+        }
+        for resolution in pending.resolutions.sorted(by: { $0.id(chain: chain) < $1.id(chain: chain) })
+        where section.resolutions.count < ObjectLimits.maxResolutionsPerBlock {
+            if (try? MarketTransition.resolve(resolution, blockHeight: blockHeight, in: &scratch, chain: chain, signatures: check)) != nil {
+                section.resolutions.append(resolution)
+            }
+        }
+        return section
+    }
+}

@@ -15,6 +15,7 @@ let package = Package(
         .executable(name: "git-pot", targets: ["git-pot"]),
         .executable(name: "pot-bootstrap", targets: ["pot-bootstrap"]),
         .executable(name: "pot-light", targets: ["pot-light"]),
+        .executable(name: "pot-market", targets: ["pot-market"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -88,6 +89,7 @@ let package = Package(
         ),
         .executableTarget(name: "pot", dependencies: ["PoTCLI"]),
         .executableTarget(name: "git-pot", dependencies: ["PoTCLI"]),
+        .executableTarget(name: "pot-market", dependencies: ["PoTCLI"]),
         .testTarget(
             name: "PoTCoreTests",
             dependencies: ["PoTCore", "PoTTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]

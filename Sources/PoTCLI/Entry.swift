@@ -5,6 +5,13 @@ import Foundation
 /// directory before anything else is read.
 public enum PotEntry {
     public static func main(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) {
+        let args = changingDirectory(arguments)
+        ClientDispatch.execIfClient(args)
+        Pot.main(args)
+    }
+
+    /// Applies leading `-C <path>` options and returns the remaining arguments.
+    static func changingDirectory(_ arguments: [String]) -> [String] {
         var args = arguments
         while args.count >= 2, args[0] == "-C" {
             guard FileManager.default.changeCurrentDirectoryPath(args[1]) else {
@@ -13,8 +20,7 @@ public enum PotEntry {
             }
             args.removeFirst(2)
         }
-        ClientDispatch.execIfClient(args)
-        Pot.main(args)
+        return args
     }
 }
 

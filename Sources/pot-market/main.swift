@@ -1,0 +1,3 @@
+import PoTCLI
+
+MarketEntry.main()

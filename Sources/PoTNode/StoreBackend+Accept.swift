@@ -12,6 +12,9 @@ extension StoreBackend {
                 case .vote(let vote): return try acceptVote(vote, id: item.id)
                 case .transfer(let transfer): return try acceptTransfer(transfer, id: item.id)
                 case .block(let bundle): return try acceptBlock(bundle, id: item.id)
+                case .marketDeclaration(let declaration): return try acceptDeclaration(declaration, id: item.id)
+                case .marketBet(let bet): return try acceptBet(bet, id: item.id)
+                case .marketResolution(let resolution): return try acceptResolution(resolution, id: item.id)
                 }
             }
             if result == .stored { onStored?(item) }

@@ -55,6 +55,15 @@ public final class StoreBackend: GossipBackend {
             case .transfer:
                 guard let oid = try store.git.reference(ref) else { return nil }
                 return .transfer(try SignedTransfer(bytes: try store.git.readBlob(oid)))
+            case .marketDeclaration:
+                guard let oid = try store.git.reference(ref) else { return nil }
+                return .marketDeclaration(try SignedMarketDeclaration(bytes: try store.git.readBlob(oid)))
+            case .marketBet:
+                guard let oid = try store.git.reference(ref) else { return nil }
+                return .marketBet(try SignedMarketBet(bytes: try store.git.readBlob(oid)))
+            case .marketResolution:
+                guard let oid = try store.git.reference(ref) else { return nil }
+                return .marketResolution(try SignedMarketResolution(bytes: try store.git.readBlob(oid)))
             case .block:
                 guard let height = index.blockHeights[item.id] else { return nil }
                 let block = try store.loadBlock(height: height, id: item.id)
@@ -95,6 +104,7 @@ public final class StoreBackend: GossipBackend {
             items += here
             height += 1
         }
-        return (items + index.transfers.prefix(max(0, maxItems - items.count)), nil)
+        let loose = index.transfers + index.marketItems.sorted { $0.kind.rawValue < $1.kind.rawValue }
+        return (items + loose.prefix(max(0, maxItems - items.count)), nil)
     }
 }

@@ -13,7 +13,13 @@ extension ChainStore {
         guard signed.hasValidSignature(chain: chainId) else {
             throw StoreError("the market declaration's signature is invalid for this chain (signed for another chain or tampered)")
         }
-        return try storeOnce(signed.encoded(), at: ChainLayout.marketRef(signed.id(chain: chainId)), what: "market declaration")
+        return try storeMarketDeclaration(signed)
+    }
+
+    /// Stores a declaration whose signature the caller has already checked.
+    @discardableResult
+    public func storeMarketDeclaration(_ signed: SignedMarketDeclaration) throws -> Bool {
+        try storeOnce(signed.encoded(), at: ChainLayout.marketRef(signed.id(chain: chainId)), what: "market declaration")
     }
 
     /// Stores a signed bet in its slot refs/pot/market-votes/<market>/<bettor>/<sequence>, which
@@ -23,6 +29,12 @@ extension ChainStore {
         guard signed.hasValidSignature(chain: chainId) else {
             throw StoreError("the bet's signature is invalid for this chain (signed for another chain or tampered)")
         }
+        return try storeBet(signed)
+    }
+
+    /// Stores a bet whose signature the caller has already checked.
+    @discardableResult
+    public func storeBet(_ signed: SignedMarketBet) throws -> Bool {
         let bet = signed.bet
         return try storeOnce(signed.encoded(), at: ChainLayout.betRef(market: bet.market, bettor: bet.bettor, sequence: bet.sequence),
                              what: "bet with sequence \(bet.sequence) by this bettor on this market")
@@ -34,6 +46,12 @@ extension ChainStore {
         guard signed.hasValidSignature(chain: chainId) else {
             throw StoreError("the resolution's signature is invalid for this chain (signed for another chain or tampered)")
         }
+        return try storeResolution(signed)
+    }
+
+    /// Stores a resolution whose signature the caller has already checked.
+    @discardableResult
+    public func storeResolution(_ signed: SignedMarketResolution) throws -> Bool {
         let ref = ChainLayout.resolutionRef(market: signed.resolution.market, id: signed.id(chain: chainId))
         return try storeOnce(signed.encoded(), at: ref, what: "market resolution")
     }

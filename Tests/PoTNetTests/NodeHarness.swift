@@ -26,6 +26,12 @@ final class MemoryBackend: GossipBackend {
             guard b.header.hasValidSignature(chain: chainId) else { return .invalid(code: "bad-signature", detail: "header") }
             if b.header.header.parent != chainId && blockHeights[b.header.header.parent] == nil { return .missingParent(b.header.header.parent) }
             blockHeights[item.id] = b.header.header.height
+        case .marketDeclaration(let d):
+            guard d.hasValidSignature(chain: chainId) else { return .invalid(code: "bad-signature", detail: "market") }
+        case .marketBet(let b):
+            guard b.hasValidSignature(chain: chainId) else { return .invalid(code: "bad-signature", detail: "bet") }
+        case .marketResolution(let r):
+            guard r.hasValidSignature(chain: chainId) else { return .invalid(code: "bad-signature", detail: "resolution") }
         }
         objects[item] = object
         return .stored

@@ -32,7 +32,14 @@ struct WireTests {
                                                        tree: [UInt8](repeating: 0, count: 20), codeCommits: [],
                                                        payloadRoot: Payload().root(chain: chain)), with: key, chain: chain)
         let item = InventoryItem(.vote, vote.id(chain: chain))
+        let declaration = SignedMarketDeclaration.sign(
+            try MarketDeclaration(creator: key.publicKey, question: "q?", outcomes: ["a", "b"], resolver: key.publicKey, closeHeight: 4, resolveBy: 9),
+            with: key, chain: chain)
+        let bet = SignedMarketBet.sign(try MarketBet(bettor: key.publicKey, market: chain, sequence: 1, probsPpm: [1, 999_999]), with: key, chain: chain)
+        let resolution = SignedMarketResolution.sign(MarketResolution(resolver: key.publicKey, market: chain, outcome: 1), with: key, chain: chain)
         let all: [Message] = [
+            .object(.marketDeclaration(declaration)), .object(.marketBet(bet)), .object(.marketResolution(resolution)),
+            .inventory([InventoryItem(.marketBet, bet.id(chain: chain)), InventoryItem(.marketResolution, chain)]),
             .hello(Hello(version: 1, chainId: chain, nodeKey: key.publicKey, nonce: [UInt8](repeating: 9, count: 32), listenAddress: "127.0.0.1:1", tipHeight: 4)),
             .auth(signature: [UInt8](repeating: 1, count: 64)), .ping(1), .pong(2), .inventory([item]), .getData([item]),
             .object(.vote(vote)), .object(.block(BlockBundle(header: header, payload: Payload(votes: [vote]), pack: [1, 2]))),

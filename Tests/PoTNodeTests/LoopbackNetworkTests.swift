@@ -5,7 +5,7 @@ import Testing
 @Suite("Loopback network", .serialized)
 struct LoopbackNetworkTests {
     /// NET-DAEMON-PROPAGATE, NET-SYNC-GENESIS, NET-RESTART: four daemons relay what one node
-    /// submits; a daemon killed with SIGKILL loses nothing; an empty fifth node syncs from genesis.
+    /// submits (a block, a vote, a transfer, a market and a bet); a daemon killed with SIGKILL loses nothing; an empty fifth node syncs from genesis.
     @Test("NET-DAEMON-PROPAGATE NET-SYNC-GENESIS NET-RESTART: four daemons, a killed one, and an empty fifth")
     func fourDaemonsAndAFifth() throws {
         let root = TestEnvironment.temporaryDirectory("pot-net")
@@ -29,8 +29,11 @@ struct LoopbackNetworkTests {
         let block = try Run.ok(["propose", "--as", "alice", "--timestamp", "1700000001"], in: repos[0]).split(separator: "\n").last.map(String.init)!
         try Run.ok(["vote", "--as", "bob", "--height", "1", "--candidates", block, "--probs", "0.8,0.2"], in: repos[0])
         try Run.ok(["transfer", "--as", "alice", "--to", "carol", "--amount", "250"], in: repos[0])
+        let market = try Run.pot(["market", "declare", "--question", "Ship?", "--outcomes", "yes,no", "--resolver", "carol",
+                                  "--close-height", "6", "--as", "alice"], in: repos[0]).lastLine
+        try Run.ok(["market", "bet", "--market", market, "--probs", "0.6,0.4", "--as", "bob"], in: repos[0])
         let submitted = try refs(in: repos[0], under: "refs/pot/").filter { !$0.hasPrefix("refs/pot/labels") && $0 != "refs/pot/genesis" }
-        #expect(submitted.count == 3)
+        #expect(submitted.count == 5)
         let everywhere = try eventually { try repos[0...3].allSatisfy { try submitted.isSubset(of: refs(in: $0)) } }
         #expect(everywhere, "objects did not reach every node")
         #expect(eventually { Set(repos[0...3].map(mainCommit)).count == 1 }, "main differs between nodes")

@@ -103,6 +103,48 @@ struct StoreBackendTests {
         #expect(f.backend.accept(.transfer(forged)).isInvalid("bad-signature"))
     }
 
+    @Test("NET-MARKET-ACCEPT: market objects are stored once validly signed and applicable; unknown markets wait, strangers and forgeries are refused")
+    func markets() throws {
+        let f = try Fixture()
+        defer { TestEnvironment.remove(f.directory) }
+        let declaration = try MarketDeclaration(creator: f.keys[0].publicKey, question: "Ship?", outcomes: ["yes", "no"],
+                                                resolver: f.keys[2].publicKey, closeHeight: 3, resolveBy: 9)
+        let signed = SignedMarketDeclaration.sign(declaration, with: f.keys[0], chain: f.chain)
+        let market = signed.id(chain: f.chain)
+        let bet = SignedMarketBet.sign(try MarketBet(bettor: f.keys[1].publicKey, market: market, sequence: 1, probsPpm: [600_000, 400_000]),
+                                       with: f.keys[1], chain: f.chain)
+        if case .notYet = f.backend.accept(.marketBet(bet)) {} else { Issue.record("a bet on an unknown market was judged") }
+        let stranger = try SigningKey(seed: [UInt8](repeating: 60, count: 32))
+        let foreign = try MarketDeclaration(creator: stranger.publicKey, question: "Ship?", outcomes: ["yes", "no"],
+                                            resolver: stranger.publicKey, closeHeight: 3, resolveBy: 9)
+        #expect(f.backend.accept(.marketDeclaration(SignedMarketDeclaration.sign(foreign, with: stranger, chain: f.chain))).isInvalid("not-member"))
+        var forged = signed
+        forged.signature[1] ^= 1
+        #expect(f.backend.accept(.marketDeclaration(forged)).isInvalid("bad-signature"))
+        #expect(f.backend.accept(.marketDeclaration(signed)) == .stored)
+        #expect(f.backend.accept(.marketDeclaration(signed)) == .duplicate)
+        #expect(f.backend.accept(.marketBet(bet)) == .stored)
+        let threeWay = SignedMarketBet.sign(try MarketBet(bettor: f.keys[0].publicKey, market: market, sequence: 1, probsPpm: [300_000, 300_000, 400_000]),
+                                            with: f.keys[0], chain: f.chain)
+        #expect(f.backend.accept(.marketBet(threeWay)).isInvalid("bad-bet"))
+        let rival = SignedMarketBet.sign(try MarketBet(bettor: f.keys[1].publicKey, market: market, sequence: 1, probsPpm: [100_000, 900_000]),
+                                         with: f.keys[1], chain: f.chain)
+        if case .stale = f.backend.accept(.marketBet(rival)) {} else { Issue.record("a second bet took a used sequence slot") }
+        let byOther = SignedMarketResolution.sign(MarketResolution(resolver: f.keys[0].publicKey, market: market, outcome: 0), with: f.keys[0], chain: f.chain)
+        #expect(f.backend.accept(.marketResolution(byOther)).isInvalid("not-resolver"))
+        let unknownOutcome = SignedMarketResolution.sign(MarketResolution(resolver: f.keys[2].publicKey, market: market, outcome: 2), with: f.keys[2], chain: f.chain)
+        #expect(f.backend.accept(.marketResolution(unknownOutcome)).isInvalid("bad-outcome"))
+        let resolution = SignedMarketResolution.sign(MarketResolution(resolver: f.keys[2].publicKey, market: market, outcome: 0), with: f.keys[2], chain: f.chain)
+        #expect(f.backend.accept(.marketResolution(resolution)) == .stored)
+        // What a node stores it serves, and the last sync page lists the declaration before the bet.
+        #expect(f.backend.object(for: InventoryItem(.marketBet, bet.id(chain: f.chain))) == .marketBet(bet))
+        let page = f.backend.syncPage(from: 1, maxItems: 100).items.filter { $0.kind != .transfer }
+        #expect(page.map(\.kind) == [.marketDeclaration, .marketBet, .marketResolution])
+        // A proposal on this store carries all three.
+        let proposal = try f.store.propose(as: f.keys[0], merges: [], timestamp: 1_700_000_001, now: 0, canonical: true)
+        #expect(proposal.block.payload.markets.declarations.count == 1 && proposal.block.payload.markets.bets.count == 1)
+    }
+
     @Test("NET-LOCAL: while a node runs, what local commands store is journaled and picked up; main moved by a command is noticed")
     func journal() throws {
         let f = try Fixture()

@@ -33,7 +33,7 @@ public protocol GossipBackend: AnyObject {
     func canonicalHeaders(from: UInt64, count: Int) -> [SignedHeader]
     /// Items stored at heights ≥ `from`, by ascending height, at most `maxItems` (whole heights
     /// only, unless one height alone is larger); `next` is where to continue, nil when done.
-    /// The last page also lists pending transfers.
+    /// The last page also lists pending transfers and market objects (declarations before bets).
     func syncPage(from: UInt64, maxItems: Int) -> (items: [InventoryItem], next: UInt64?)
     /// Brings the canonical chain up to date with what was stored (fork choice).
     func settle()

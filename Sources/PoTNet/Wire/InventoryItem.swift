@@ -5,12 +5,18 @@ public enum ObjectKind: UInt8, Sendable, CaseIterable, CustomStringConvertible {
     case vote = 1
     case transfer = 2
     case block = 3
+    case marketDeclaration = 4
+    case marketBet = 5
+    case marketResolution = 6
 
     public var description: String {
         switch self {
         case .vote: return "vote"
         case .transfer: return "transfer"
         case .block: return "block"
+        case .marketDeclaration: return "market"
+        case .marketBet: return "bet"
+        case .marketResolution: return "resolution"
         }
     }
 }

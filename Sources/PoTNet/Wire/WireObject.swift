@@ -21,12 +21,18 @@ public enum WireObject: Equatable, Sendable {
     case vote(SignedVote)
     case transfer(SignedTransfer)
     case block(BlockBundle)
+    case marketDeclaration(SignedMarketDeclaration)
+    case marketBet(SignedMarketBet)
+    case marketResolution(SignedMarketResolution)
 
     public var kind: ObjectKind {
         switch self {
         case .vote: return .vote
         case .transfer: return .transfer
         case .block: return .block
+        case .marketDeclaration: return .marketDeclaration
+        case .marketBet: return .marketBet
+        case .marketResolution: return .marketResolution
         }
     }
 
@@ -35,6 +41,9 @@ public enum WireObject: Equatable, Sendable {
         case .vote(let v): return InventoryItem(.vote, v.id(chain: chain))
         case .transfer(let t): return InventoryItem(.transfer, t.id(chain: chain))
         case .block(let b): return InventoryItem(.block, b.header.id(chain: chain))
+        case .marketDeclaration(let d): return InventoryItem(.marketDeclaration, d.id(chain: chain))
+        case .marketBet(let b): return InventoryItem(.marketBet, b.id(chain: chain))
+        case .marketResolution(let r): return InventoryItem(.marketResolution, r.id(chain: chain))
         }
     }
 
@@ -44,6 +53,9 @@ public enum WireObject: Equatable, Sendable {
         switch self {
         case .vote(let v): fields[2] = v.cbor()
         case .transfer(let t): fields[2] = t.cbor()
+        case .marketDeclaration(let d): fields[2] = d.cbor()
+        case .marketBet(let b): fields[2] = b.cbor()
+        case .marketResolution(let r): fields[2] = r.cbor()
         case .block(let b):
             fields[2] = b.header.cbor()
             fields[3] = b.payload.cbor()
@@ -58,10 +70,15 @@ public enum WireObject: Equatable, Sendable {
         guard raw <= UInt64(UInt8.max), let kind = ObjectKind(rawValue: UInt8(raw)) else {
             throw ObjectError("unknown object kind \(raw)")
         }
+        if kind != .block, f.optional(3) != nil || f.optional(4) != nil {
+            throw ObjectError("only blocks carry a payload or pack")
+        }
         switch kind {
-        case .vote, .transfer:
-            guard f.optional(3) == nil, f.optional(4) == nil else { throw ObjectError("only blocks carry a payload or pack") }
-            self = kind == .vote ? .vote(try SignedVote(cbor: try f.value(2))) : .transfer(try SignedTransfer(cbor: try f.value(2)))
+        case .vote: self = .vote(try SignedVote(cbor: try f.value(2)))
+        case .transfer: self = .transfer(try SignedTransfer(cbor: try f.value(2)))
+        case .marketDeclaration: self = .marketDeclaration(try SignedMarketDeclaration(cbor: try f.value(2)))
+        case .marketBet: self = .marketBet(try SignedMarketBet(cbor: try f.value(2)))
+        case .marketResolution: self = .marketResolution(try SignedMarketResolution(cbor: try f.value(2)))
         case .block:
             let pack = try f.optionalBytes(4, max: BlockBundle.maxPackBytes) ?? []
             if f.optional(4) != nil, pack.isEmpty { throw ObjectError("an empty pack must be omitted") }

@@ -19,6 +19,9 @@ struct WalkthroughTests {
     @Test("docs/monorepo.md: an orphan commit of a whole tree merged into block 1 keeps every file on main")
     func monorepo() throws { try runTranscript("docs/monorepo.md") }
 
+    @Test("docs/markets.md: a three-outcome market settles to +234 / -865 / +51 mT with closing weights 10 000 / 5 000 / 5 000")
+    func markets() throws { try runTranscript("docs/markets.md") }
+
     @Test("docs/errors.md: bad input gets one clear line and a non-zero exit")
     func errors() throws { try runTranscript("docs/errors.md") }
 }

@@ -6,7 +6,7 @@ import PoTStore
 struct Propose: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build a candidate block at the next height; prints its block id last.",
-        discussion: "The block carries pending transfers and votes. --canonical moves main to it when no other candidate competes.")
+        discussion: "The block carries pending transfers, votes and market objects. --canonical moves main to it when no other candidate competes.")
     @Option(name: .customLong("as"), help: "Label of the proposer's key.") var proposer: String
     @Option(help: ArgumentHelp("A commit to merge (any revision git understands). Repeatable.", valueName: "oid")) var merge: [String] = []
     @Flag(help: "Make the block canonical at once (refused when another candidate exists at its height).") var canonical = false
@@ -36,7 +36,10 @@ struct Propose: ParsableCommand {
                 return
             }
             let role = result.promoted ? "canonical block" : "candidate block"
-            print("\(role) h=\(block.height) by \(proposer): merges \(merges.count) commit(s), carries \(block.payload.transfers.count) transfer(s), \(block.payload.votes.count) vote(s)")
+            let markets = block.payload.markets
+            let marketCount = markets.declarations.count + markets.bets.count + markets.resolutions.count
+            let marketNote = marketCount > 0 ? ", \(marketCount) market object(s)" : ""
+            print("\(role) h=\(block.height) by \(proposer): merges \(merges.count) commit(s), carries \(block.payload.transfers.count) transfer(s), \(block.payload.votes.count) vote(s)\(marketNote)")
             if result.promoted { print("main -> \(block.commit.hex)") }
             print(block.id.hex)
         }

@@ -48,22 +48,13 @@ public final class StoreBackend: GossipBackend {
     public func object(for item: InventoryItem) -> WireObject? {
         guard let ref = index.refs[item] else { return nil }
         do {
+            func blob() throws -> [UInt8]? { try store.git.reference(ref).map { try store.git.readBlob($0) } }
             switch item.kind {
-            case .vote:
-                guard let oid = try store.git.reference(ref) else { return nil }
-                return .vote(try SignedVote(bytes: try store.git.readBlob(oid)))
-            case .transfer:
-                guard let oid = try store.git.reference(ref) else { return nil }
-                return .transfer(try SignedTransfer(bytes: try store.git.readBlob(oid)))
-            case .marketDeclaration:
-                guard let oid = try store.git.reference(ref) else { return nil }
-                return .marketDeclaration(try SignedMarketDeclaration(bytes: try store.git.readBlob(oid)))
-            case .marketBet:
-                guard let oid = try store.git.reference(ref) else { return nil }
-                return .marketBet(try SignedMarketBet(bytes: try store.git.readBlob(oid)))
-            case .marketResolution:
-                guard let oid = try store.git.reference(ref) else { return nil }
-                return .marketResolution(try SignedMarketResolution(bytes: try store.git.readBlob(oid)))
+            case .vote: return try blob().map { .vote(try SignedVote(bytes: $0)) }
+            case .transfer: return try blob().map { .transfer(try SignedTransfer(bytes: $0)) }
+            case .marketDeclaration: return try blob().map { .marketDeclaration(try SignedMarketDeclaration(bytes: $0)) }
+            case .marketBet: return try blob().map { .marketBet(try SignedMarketBet(bytes: $0)) }
+            case .marketResolution: return try blob().map { .marketResolution(try SignedMarketResolution(bytes: $0)) }
             case .block:
                 guard let height = index.blockHeights[item.id] else { return nil }
                 let block = try store.loadBlock(height: height, id: item.id)

@@ -84,8 +84,8 @@ extension ChainStore {
     }
 
     /// Every stored market object, for the payload of a new block.
-    public func pendingMarketObjects(problems: inout [String]) throws -> PendingMarketObjects {
-        PendingMarketObjects(
+    public func pendingMarketObjects(problems: inout [String]) throws -> MarketSection {
+        MarketSection(
             declarations: try pendingDeclarations(problems: &problems).map(\.signed),
             bets: try pendingBets(problems: &problems).map(\.signed),
             resolutions: try pendingResolutions(problems: &problems).map(\.signed))

@@ -3,7 +3,7 @@
 public enum PayloadSelection {
     public static func select(forBlockAt blockHeight: UInt64, on state: ChainState,
                               transfers: [SignedTransfer], votes: [SignedVote],
-                              markets: PendingMarketObjects = PendingMarketObjects()) -> Payload {
+                              markets: MarketSection = MarketSection()) -> Payload {
         var scratch = state
         let chain = state.chainId
         var payload = Payload()

@@ -1,22 +1,8 @@
-/// Market objects waiting for a block.
-public struct PendingMarketObjects: Sendable {
-    public var declarations: [SignedMarketDeclaration]
-    public var bets: [SignedMarketBet]
-    public var resolutions: [SignedMarketResolution]
-
-    public init(declarations: [SignedMarketDeclaration] = [], bets: [SignedMarketBet] = [],
-                resolutions: [SignedMarketResolution] = []) {
-        self.declarations = declarations
-        self.bets = bets
-        self.resolutions = resolutions
-    }
-}
-
 /// Chooses the markets section of a new block: every declaration that applies, each bettor's
 /// highest-sequence bet that applies per market (only the last one would count), and the first
 /// resolution (by id) that applies per market.
 enum MarketSelection {
-    static func select(_ pending: PendingMarketObjects, forBlockAt blockHeight: UInt64, on scratch: inout ChainState) -> MarketSection {
+    static func select(_ pending: MarketSection, forBlockAt blockHeight: UInt64, on scratch: inout ChainState) -> MarketSection {
         let chain = scratch.chainId
         let check = DirectSignatures()
         var section = MarketSection()

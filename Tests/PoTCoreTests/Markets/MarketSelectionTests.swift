@@ -17,7 +17,7 @@ struct MarketSelectionTests {
             Mx.bet(Fx.dave, on: market, [300_000, 300_000, 400_000], chain: chain),
         ]
         let payload = PayloadSelection.select(forBlockAt: 1, on: state, transfers: [], votes: [],
-                                              markets: PendingMarketObjects(declarations: [outsider, d], bets: bets))
+                                              markets: MarketSection(declarations: [outsider, d], bets: bets))
         #expect(payload.markets.declarations == [d])
         #expect(payload.markets.bets.map(\.bet.sequence) == [3])
         try Fx.apply(&state, payload: payload)
@@ -25,7 +25,7 @@ struct MarketSelectionTests {
         let r0 = Mx.resolution(of: market, outcome: 0, chain: chain)
         let r1 = Mx.resolution(of: market, outcome: 1, chain: chain)
         let next = PayloadSelection.select(forBlockAt: 4, on: state, transfers: [], votes: [],
-                                           markets: PendingMarketObjects(bets: bets, resolutions: [r0, r1]))
+                                           markets: MarketSection(bets: bets, resolutions: [r0, r1]))
         #expect(next.markets.bets.isEmpty, "the market is closed")
         #expect(next.markets.resolutions == [[r0, r1].min(by: { $0.id(chain: chain) < $1.id(chain: chain) })!])
         try Fx.apply(&state, payload: next)

@@ -15,6 +15,7 @@ let package = Package(
         .executable(name: "git-pot", targets: ["git-pot"]),
         .executable(name: "pot-bootstrap", targets: ["pot-bootstrap"]),
         .executable(name: "pot-light", targets: ["pot-light"]),
+        .executable(name: "pot-deploy", targets: ["pot-deploy"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -26,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // libgit2 from the system (Debian: libgit2-dev).
@@ -86,6 +88,12 @@ let package = Package(
             name: "pot-light",
             dependencies: ["PoTLight", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // Runs hooks from pot-deploy.toml in worktrees of new tips and newly final blocks.
+        .target(name: "PoTDeploy", dependencies: ["PoTStore", "PoTCore", "GitKit", "TOMLKit"]),
+        .executableTarget(
+            name: "pot-deploy",
+            dependencies: ["PoTDeploy", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .executableTarget(name: "pot", dependencies: ["PoTCLI"]),
         .executableTarget(name: "git-pot", dependencies: ["PoTCLI"]),
         .testTarget(
@@ -106,6 +114,7 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
+        .testTarget(name: "PoTDeployTests", dependencies: ["PoTDeploy", "PoTTestSupport"]),
         .testTarget(
             name: "PoTNodeTests",
             dependencies: ["PoTNode", "PoTLight", "PoTNet", "PoTStore", "PoTCore", "GitKit", "PoTTestSupport"]

@@ -1,0 +1,28 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Synchronization
+
+/// SIGINT and SIGTERM ask pot-deploy to stop: the running hook is ended and recorded, and
+/// nothing new starts.
+public enum StopSignal {
+    private static let received = Atomic<Int32>(0)
+
+    /// Installs the handlers (they only note the signal).
+    public static func install() {
+        for sig in [SIGINT, SIGTERM] {
+            _ = signal(sig) { number in StopSignal.received.store(number, ordering: .relaxed) }
+        }
+    }
+
+    /// The signal that asked to stop, if one did.
+    public static var requested: Int32? {
+        let value = received.load(ordering: .relaxed)
+        return value == 0 ? nil : value
+    }
+
+    /// Asks to stop as a signal would.
+    public static func request(_ signal: Int32 = SIGTERM) { received.store(signal, ordering: .relaxed) }
+}

@@ -28,7 +28,9 @@ public enum ConfigLoader {
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
-            throw ConfigError(file: path, line: max(1, error.source.begin.line), message: "syntax error: \(error.description)")
+            let text = error.description.hasPrefix("Error while ")
+                ? "syntax error while " + error.description.dropFirst("Error while ".count) : "syntax error: " + error.description
+            throw ConfigError(file: path, line: max(1, error.source.begin.line), message: text)
         }
         let check = Checker(file: path, lines: TOMLKeyLines(source: text))
         let base = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path
@@ -120,7 +122,7 @@ public enum ConfigLoader {
                 if hook.workdir == "" { hook.workdir = nil }
             case "continue_on_failure":
                 guard let flag = value.bool, value.type == .bool else {
-                    throw check.fail(keyPath, "\(keyPath) must be true or false (got \(value.type))")
+                    throw check.fail(keyPath, "\(keyPath) must be true or false\(check.got(value))")
                 }
                 hook.continueOnFailure = flag
             default:
@@ -149,7 +151,7 @@ public enum ConfigLoader {
         var argv: [String] = []
         for index in 0..<array.count {
             guard array[index].type == .string, let item = array[index].string else {
-                throw check.fail(keyPath, "\(keyPath)[\(index + 1)] must be a string (got \(array[index].type))")
+                throw check.fail(keyPath, "\(keyPath)[\(index + 1)] must be a string\(check.got(array[index]))")
             }
             argv.append(item)
         }
@@ -171,7 +173,7 @@ public enum ConfigLoader {
                 throw check.fail(path, "\(path): variables starting with POT_ are set by pot-deploy")
             }
             guard table[key]!.type == .string, let text = table[key]!.string else {
-                throw check.fail(path, "\(path) must be a string (got \(table[key]!.type))")
+                throw check.fail(path, "\(path) must be a string\(check.got(table[key]!))")
             }
             environment[key] = text
         }

@@ -75,13 +75,13 @@ enum HookProcess {
             if group.phase == .running {
                 if clock.now >= deadline {
                     group.terminate(.timedOut, now: clock.now)
-                    note("timed out after \(format(launch.timeoutSeconds)) s: SIGTERM sent to the process group")
+                    note("timed out after \(RunLine.formatSeconds(launch.timeoutSeconds)) s: SIGTERM sent to the process group")
                 } else if shouldStop() {
                     group.terminate(.stopping, now: clock.now)
                     note("pot-deploy is stopping: SIGTERM sent to the process group")
                 }
             } else if group.killIfGraceIsOver(now: clock.now) {
-                note("still running \(format(launch.killGraceSeconds)) s after SIGTERM: SIGKILL sent to the process group")
+                note("still running \(RunLine.formatSeconds(launch.killGraceSeconds)) s after SIGTERM: SIGKILL sent to the process group")
             }
             usleep(10_000)
         }
@@ -89,9 +89,9 @@ enum HookProcess {
         if group.phase != .running {
             while group.hasMembers && group.sinceTermination(now: clock.now) < group.grace + .seconds(5) {
                 if group.killIfGraceIsOver(now: clock.now) {
-                    note("still running \(format(launch.killGraceSeconds)) s after SIGTERM: SIGKILL sent to the process group")
+                    note("still running \(RunLine.formatSeconds(launch.killGraceSeconds)) s after SIGTERM: SIGKILL sent to the process group")
                 }
-                usleep(10_000)
+                usleep(50_000)
             }
         }
         let phase = group.phase
@@ -104,7 +104,7 @@ enum HookProcess {
         switch phase {
         case .timedOut:
             result.status = .timeout
-            result.reason = "timed out after \(format(launch.timeoutSeconds)) s; its process group got SIGTERM" + (killed ? ", then SIGKILL" : "")
+            result.reason = "timed out after \(RunLine.formatSeconds(launch.timeoutSeconds)) s; its process group got SIGTERM" + (killed ? ", then SIGKILL" : "")
         case .stopping:
             result.status = .interrupted
             result.reason = "pot-deploy was stopped while it ran; its process group got SIGTERM" + (killed ? ", then SIGKILL" : "")
@@ -120,7 +120,7 @@ enum HookProcess {
                 result.reason = "lost track of the process: \(errorText())"
             }
         }
-        note("\(result.status.rawValue)" + (result.reason.map { ": \($0)" } ?? "") + " after \(format(seconds)) s")
+        note("\(result.status.rawValue)" + (result.reason.map { ": \($0)" } ?? "") + " after \(RunLine.formatSeconds(seconds)) s")
         return result
     }
 
@@ -148,6 +148,13 @@ enum HookProcess {
         posix_spawn_file_actions_adddup2(&actions, log, 1)
         posix_spawn_file_actions_adddup2(&actions, log, 2)
         _ = launch.directory.withCString { addChdir(&actions, $0) }
+        // Nothing but standard input, output and error reaches the hook: an inherited pipe or
+        // socket would let it hold open what pot-deploy's own parent waits on.
+        if let addCloseFrom = SpawnSupport.addCloseFrom {
+            _ = addCloseFrom(&actions, 3)
+        } else {
+            for fd in SpawnSupport.openDescriptors() where fd > 2 { posix_spawn_file_actions_addclose(&actions, fd) }
+        }
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -174,14 +181,6 @@ enum HookProcess {
     static func seconds(_ duration: Duration) -> Double {
         let (whole, fraction) = duration.components
         return Double(whole) + Double(fraction) / 1e18
-    }
-
-    /// Seconds with up to two decimals and no trailing zeros: 1, 0.5, 0.42.
-    static func format(_ seconds: Double) -> String {
-        var text = String(format: "%.2f", seconds)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return text
     }
 
     static func errorText() -> String { String(cString: strerror(errno)) }
@@ -220,22 +219,51 @@ struct ProcessGroup {
         terminatedAt.map { now - $0 } ?? .zero
     }
 
-    /// Whether any process of the group is still there.
-    var hasMembers: Bool { kill(-pid, 0) == 0 }
+    /// Whether any process of the group is still running. Zombies do not count: where init is
+    /// slow to reap orphans, they would hold the group open.
+    var hasMembers: Bool {
+        guard kill(-pid, 0) == 0 else { return false }
+        #if os(Linux)
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return true }
+        for entry in entries where entry.first?.isNumber == true {
+            guard let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { continue }
+            // After "pid (comm)": state, ppid, pgrp, …
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            if fields.count > 2, fields[2] == "\(pid)", fields[0] != "Z" { return true }
+        }
+        return false
+        #else
+        return true
+        #endif
+    }
 }
 
-/// posix_spawn_file_actions_addchdir_np, looked up at run time: the C headers Swift sees here
-/// do not declare it, though the C library (glibc 2.29 and later, macOS) has it.
+/// posix_spawn_file_actions_addchdir_np and _addclosefrom_np, looked up at run time: the C
+/// headers Swift sees here do not declare them, though the C library has them.
 enum SpawnSupport {
     typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
 
-    static let addChdir: AddChdir? = {
+    typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+
+    static let addChdir: AddChdir? = lookUp("posix_spawn_file_actions_addchdir_np").map { unsafeBitCast($0, to: AddChdir.self) }
+    /// glibc 2.34 and later.
+    static let addCloseFrom: AddCloseFrom? =
+        lookUp("posix_spawn_file_actions_addclosefrom_np").map { unsafeBitCast($0, to: AddCloseFrom.self) }
+
+    private static func lookUp(_ name: String) -> UnsafeMutableRawPointer? {
         #if os(Linux)
         let handle = UnsafeMutableRawPointer(bitPattern: 0)
         #else
         let handle = UnsafeMutableRawPointer(bitPattern: -2)
         #endif
-        guard let symbol = dlsym(handle, "posix_spawn_file_actions_addchdir_np") else { return nil }
-        return unsafeBitCast(symbol, to: AddChdir.self)
-    }()
+        return dlsym(handle, name)
+    }
+
+    /// The descriptors open in this process.
+    static func openDescriptors() -> [Int32] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd"))
+            ?? (try? FileManager.default.contentsOfDirectory(atPath: "/dev/fd")) ?? []
+        return names.compactMap { Int32($0) }.filter { fcntl($0, F_GETFD) >= 0 }
+    }
 }

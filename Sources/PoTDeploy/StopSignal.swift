@@ -10,11 +10,16 @@ import Synchronization
 public enum StopSignal {
     private static let received = Atomic<Int32>(0)
 
-    /// Installs the handlers (they only note the signal).
+    /// Installs the handlers (they only note the signal) and unblocks both signals, which a
+    /// parent may have left blocked.
     public static func install() {
+        var set = sigset_t()
+        sigemptyset(&set)
         for sig in [SIGINT, SIGTERM] {
             _ = signal(sig) { number in StopSignal.received.store(number, ordering: .relaxed) }
+            sigaddset(&set, sig)
         }
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 
     /// The signal that asked to stop, if one did.

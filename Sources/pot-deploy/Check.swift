@@ -15,7 +15,7 @@ struct Check: ParsableCommand {
         Output.line("ok: \(configuration.path)")
         for event in HookEvent.allCases {
             for hook in configuration.hooks(for: event) {
-                Output.line("  \(event.tableName) \(hook.name): timeout \(hook.timeoutSeconds) s"
+                Output.line("  \(event.tableName) \(hook.name): timeout \(RunLine.formatSeconds(hook.timeoutSeconds)) s"
                     + (hook.workdir.map { ", in \($0)" } ?? "") + (hook.continueOnFailure ? ", continue_on_failure" : ""))
             }
         }

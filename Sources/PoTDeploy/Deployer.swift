@@ -54,6 +54,18 @@ public final class Deployer {
         }
     }
 
+    /// Variables that would point git at another repository than `--repo` (pot-deploy's own git
+    /// commands) or than the worktree (a hook's). Set when pot-deploy runs from a git hook.
+    public static let gitLocationVariables = [
+        "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_COMMON_DIR", "GIT_OBJECT_DIRECTORY",
+        "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_PREFIX",
+    ]
+
+    /// Removes `gitLocationVariables` from this process's environment.
+    public static func clearGitLocation() {
+        for name in gitLocationVariables { unsetenv(name) }
+    }
+
     /// Ends the deploy lock before the process does.
     public func close() { lock.release() }
 
@@ -153,11 +165,7 @@ public final class Deployer {
 
     private func launch(_ hook: Hook, job: Job, snapshot: ChainSnapshot, worktree: String, log: String) -> HookLaunch {
         var environment = ProcessInfo.processInfo.environment
-        // These would point the hook's git commands at another repository than its worktree.
-        for name in ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_COMMON_DIR", "GIT_OBJECT_DIRECTORY",
-                     "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_PREFIX"] {
-            environment[name] = nil
-        }
+        for name in Self.gitLocationVariables { environment[name] = nil }
         environment.merge(hook.environment) { $1 }
         environment.merge([
             "POT_EVENT": job.event.rawValue,

@@ -1,11 +1,13 @@
 import ArgumentParser
 import Foundation
+import PoTDeploy
 
 /// Every failure ends as one `Error: …` line on stderr and exit status 1; help exits 0.
 /// `--once` exits 2 when a hook failed or timed out.
 @main
 enum Entry {
     static func main() {
+        Deployer.clearGitLocation()
         do {
             var command = try PotDeploy.parseAsRoot()
             try command.run()

@@ -71,7 +71,7 @@ final class DeployFixture {
 
     /// Runs `pot-deploy [verb] --repo <repo> [--config <configPath>] <arguments>`; `config: .none`
     /// leaves --config out.
-    func deploy(_ arguments: [String], config: String?? = .some(nil)) throws -> CommandResult {
+    func deploy(_ arguments: [String], config: String?? = .some(nil), environment: [String: String] = [:]) throws -> CommandResult {
         let configArguments: [String] = switch config {
         case .none: []
         case .some(.none): ["--config", configPath]
@@ -79,13 +79,13 @@ final class DeployFixture {
         }
         let verb = arguments.first.map { ["watch", "history", "check"].contains($0) } == true ? [arguments[0]] : []
         return try Run.process(Self.potDeploy, verb + ["--repo", repo] + configArguments + arguments.dropFirst(verb.count),
-                               in: base, environment: [:])
+                               in: base, environment: environment)
     }
 
     /// `pot-deploy --once` that must not fail as a program (hooks may fail: status 2).
     @discardableResult
-    func once(_ extra: [String] = []) throws -> CommandResult {
-        let result = try deploy(["--once"] + extra)
+    func once(_ extra: [String] = [], environment: [String: String] = [:]) throws -> CommandResult {
+        let result = try deploy(["--once"] + extra, environment: environment)
         guard result.status == 0 || result.status == 2 else {
             throw TestFailure("pot-deploy --once failed (\(result.status)): \(result.stderr)")
         }
@@ -103,13 +103,13 @@ final class DeployFixture {
 
     // MARK: Hooks
 
-    /// `record.sh FILE [STATUS]` appends one line to FILE: every POT_ variable, GREETING and the
-    /// working directory; prints to stdout and stderr; exits with STATUS.
+    /// `record.sh FILE [STATUS]` appends one line to FILE: every POT_ variable, GREETING, GIT_DIR
+    /// and the working directory; prints to stdout and stderr; exits with STATUS.
     var recorder: String { out + "/record.sh" }
 
     static let recorderScript = """
         #!/bin/sh
-        printf '%s CWD=%s\\n' "$(env | grep -E '^(POT_[A-Z_]*|GREETING)=' | sort | tr '\\n' ' ')" "$(pwd)" >> "$1"
+        printf '%s CWD=%s\\n' "$(env | grep -E '^(POT_[A-Z_]*|GREETING|GIT_DIR)=' | sort | tr '\\n' ' ')" "$(pwd)" >> "$1"
         echo "stdout of $POT_HOOK at height $POT_HEIGHT"
         echo "stderr of $POT_HOOK" >&2
         exit "${2:-0}"

@@ -149,6 +149,17 @@ struct ConfigTests {
         #expect(check.stdout.contains("worktrees: \(DeployFixture.resolved(f.repo))/.git/pot/deploy/worktrees (keep 5)"))
     }
 
+    @Test("DEPLOY-CONFIG: the README's sample pot-deploy.toml is valid")
+    func readmeSample() throws {
+        let readme = try TestEnvironment.read("README.md")
+        let section = try #require(readme.range(of: "## Deploying from the chain"))
+        let start = try #require(readme.range(of: "```toml\n", range: section.upperBound..<readme.endIndex))
+        let end = try #require(readme.range(of: "```", range: start.upperBound..<readme.endIndex))
+        let config = try ConfigLoader.parse(String(readme[start.upperBound..<end.lowerBound]), path: "/srv/app/pot-deploy.toml")
+        #expect(config.onTip.map(\.name) == ["build"] && config.onFinalize.map(\.name) == ["deploy"])
+        #expect(config.onFinalize.first?.workdir == "service")
+    }
+
     @Test("DEPLOY-CONFIG-LINE: the line of every key and table is found in the source text")
     func keyLines() {
         let lines = TOMLKeyLines(source: """

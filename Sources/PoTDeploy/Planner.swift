@@ -28,12 +28,12 @@ public enum Planner {
             index.add(entry)
         }
 
-        // The lowest height each hook needs a look at: tips after the last one it saw, final
-        // heights after the last one it ran for (from its first height when that is lower).
+        // The lowest height each hook needs a look at: tips above the last one it saw, final
+        // heights above the highest it ran for (from its first height when that is lower).
         var tipFrom: [String: UInt64] = [:]
         if let tip = snapshot.tip {
             for hook in config.onTip {
-                if let last = index.highest[.tip]?[hook.name], last + 1 < tip.height { tipFrom[hook.name] = last + 1 }
+                if let last = index.lastHeight[.tip]?[hook.name], last + 1 < tip.height { tipFrom[hook.name] = last + 1 }
             }
         }
         var finalizeFrom: [String: UInt64] = [:]

@@ -7,6 +7,8 @@ public struct RecordIndex: Sendable {
     /// The highest and lowest heights with an entry, per event and hook.
     public private(set) var highest: [HookEvent: [String: UInt64]] = [:]
     public private(set) var lowest: [HookEvent: [String: UInt64]] = [:]
+    /// The height of the most recent entry, per event and hook: for on_tip, the last tip seen.
+    public private(set) var lastHeight: [HookEvent: [String: UInt64]] = [:]
     /// The position of the last entry naming each worktree; higher is more recent.
     public private(set) var worktreeUse: [String: Int] = [:]
     private var count = 0
@@ -24,6 +26,7 @@ public struct RecordIndex: Sendable {
         if let key = entry.runKey { latest[key] = entry }
         highest[entry.event, default: [:]][entry.hook] = max(highest[entry.event]?[entry.hook] ?? 0, entry.height)
         lowest[entry.event, default: [:]][entry.hook] = min(lowest[entry.event]?[entry.hook] ?? .max, entry.height)
+        lastHeight[entry.event, default: [:]][entry.hook] = entry.height
         if let worktree = entry.worktree { worktreeUse[worktree] = count }
     }
 

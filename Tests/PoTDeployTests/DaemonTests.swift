@@ -86,6 +86,15 @@ struct DaemonTests {
         let id = try f.mainBlocks()[4]!.id
         #expect(lines.first?.hasPrefix("on_tip h=4 id=\(id.prefix(12)) tip: ok in ") == true, "\(text.stdout)")
         #expect(lines.first?.hasSuffix(" s") == true)
+
+        // A failure of pot-deploy itself: one Error line, status 1.
+        let plain = f.base + "/plain"
+        try FileManager.default.createDirectory(atPath: plain, withIntermediateDirectories: true)
+        try Run.git(["init", "-q", plain], in: f.base)
+        let notAChain = try Run.process(DeployFixture.potDeploy, ["--repo", plain, "--config", f.configPath, "--once"], in: f.base, environment: [:])
+        #expect(notAChain.status == 1)
+        #expect(notAChain.stderr.hasPrefix("Error: this repository holds no PoT chain") && notAChain.stderr.split(separator: "\n").count == 1,
+                "\(notAChain.stderr)")
     }
 
     @Test("DEPLOY-HISTORY: pot-deploy history lists every outcome oldest first; --json gives one entry per line; --last N the last N")

@@ -85,4 +85,23 @@ struct RecordTests {
         #expect(fresh.entries.map(\.status) == [.baseline, .baseline] && fresh.entries.map(\.height) == [1, 1])
         #expect(fresh.jobs.isEmpty)
     }
+
+    @Test("DEPLOY-SUPERSEDE DEPLOY-REORG: after main went back to a lower height, the tips above the last one seen are superseded")
+    func supersedeAfterAReorganization() throws {
+        func block(_ height: UInt64, _ fork: String) -> MainBlock {
+            MainBlock(height: height, id: fork + String(repeating: "\(height % 10)", count: 63), commit: fork + String(repeating: "0", count: 39))
+        }
+        let config = DeployConfig(path: "/x.toml", onTip: [Hook(event: .tip, name: "t", command: .shell("true"))])
+        var index = RecordIndex()
+        for (height, fork) in [(9, "a"), (10, "a"), (8, "b")] as [(UInt64, String)] {
+            let b = block(height, fork)
+            index.add(RecordEntry(event: .tip, height: height, id: b.id, commit: b.commit, hook: "t", status: .ok))
+        }
+        #expect(index.lastHeight[.tip]?["t"] == 8 && index.highest[.tip]?["t"] == 10)
+        let main = [block(8, "b"), block(9, "b"), block(10, "b"), block(11, "b")]
+        let plan = try Planner.plan(snapshot: ChainSnapshot(chainId: "c", mainCommit: main[3].commit, tip: main[3], finalizedHeight: 0),
+                                    config: config, index: index) { lowest in main.filter { $0.height >= lowest } }
+        #expect(plan.entries.map(\.height) == [9, 10] && plan.entries.allSatisfy { $0.status == .superseded && $0.id!.hasPrefix("b") })
+        #expect(plan.jobs.map(\.block) == [main[3]])
+    }
 }

@@ -28,8 +28,8 @@ public enum ConfigLoader {
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
-            let text = error.description.hasPrefix("Error while ")
-                ? "syntax error while " + error.description.dropFirst("Error while ".count) : "syntax error: " + error.description
+            let said = error.description.split(whereSeparator: \.isNewline).joined(separator: " ")
+            let text = said.hasPrefix("Error while ") ? "syntax error while " + said.dropFirst("Error while ".count) : "syntax error: " + said
             throw ConfigError(file: path, line: max(1, error.source.begin.line), message: text)
         }
         let check = Checker(file: path, lines: TOMLKeyLines(source: text))

@@ -68,10 +68,11 @@ enum HookProcess {
         let deadline = start + Duration.seconds(launch.timeoutSeconds)
         var status: Int32 = 0
         var reaped = false
+        var waitError: Int32 = 0
         while true {
             let r = waitpid(pid, &status, WNOHANG)
             if r == pid { reaped = true; break }
-            if r < 0 && errno != EINTR { break }
+            if r < 0 && errno != EINTR { waitError = errno; break }
             if group.phase == .running {
                 if clock.now >= deadline {
                     group.terminate(.timedOut, now: clock.now)
@@ -117,7 +118,7 @@ enum HookProcess {
                 result.reason = "killed by signal \(signal)"
             } else if !reaped {
                 result.status = .failed
-                result.reason = "lost track of the process: \(errorText())"
+                result.reason = "lost track of the process: \(String(cString: strerror(waitError)))"
             }
         }
         note("\(result.status.rawValue)" + (result.reason.map { ": \($0)" } ?? "") + " after \(RunLine.formatSeconds(seconds)) s")

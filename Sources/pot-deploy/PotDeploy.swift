@@ -14,6 +14,6 @@ struct PotDeploy: ParsableCommand {
 
 /// Options every verb takes.
 struct RepositoryOptions: ParsableArguments {
-    @Option(help: "The repository holding the chain (default: the current directory).")
+    @Option(help: "The repository holding the chain.")
     var repo: String = "."
 }

@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "pot-bootstrap", targets: ["pot-bootstrap"]),
         .executable(name: "pot-light", targets: ["pot-light"]),
         .executable(name: "pot-market", targets: ["pot-market"]),
+        .executable(name: "pot-deploy", targets: ["pot-deploy"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -27,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // libgit2 from the system (Debian: libgit2-dev).
@@ -87,6 +89,12 @@ let package = Package(
             name: "pot-light",
             dependencies: ["PoTLight", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // Runs hooks from pot-deploy.toml in worktrees of new tips and newly final blocks.
+        .target(name: "PoTDeploy", dependencies: ["PoTStore", "PoTCore", "GitKit", "TOMLKit"]),
+        .executableTarget(
+            name: "pot-deploy",
+            dependencies: ["PoTDeploy", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .executableTarget(name: "pot", dependencies: ["PoTCLI"]),
         .executableTarget(name: "git-pot", dependencies: ["PoTCLI"]),
         .executableTarget(name: "pot-market", dependencies: ["PoTCLI"]),
@@ -108,6 +116,7 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
+        .testTarget(name: "PoTDeployTests", dependencies: ["PoTDeploy", "PoTTestSupport"]),
         .testTarget(
             name: "PoTNodeTests",
             dependencies: ["PoTNode", "PoTLight", "PoTNet", "PoTStore", "PoTCore", "GitKit", "PoTTestSupport"]

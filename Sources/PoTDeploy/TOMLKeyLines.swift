@@ -1,0 +1,201 @@
+/// The line on which each key and table of a TOML document is defined, found by scanning the
+/// source text (the parser keeps no positions for valid documents). Paths are dotted, with
+/// elements of arrays of tables numbered from 1: `on_tip[2].env`. The document is expected to
+/// have parsed already; the scan does not check syntax.
+struct TOMLKeyLines {
+    private var lines: [String: Int] = [:]
+
+    init(source: String) {
+        var scanner = Scanner(bytes: Array(source.utf8))
+        var found: [String: Int] = [:]
+        scanner.run { path, line in
+            if found[path] == nil { found[path] = line }
+        }
+        lines = found
+    }
+
+    /// The line of `path`, or of the nearest enclosing key or table that has one.
+    func line(of path: String) -> Int? {
+        var path = path
+        while !path.isEmpty {
+            if let line = lines[path] { return line }
+            guard let cut = path.lastIndex(where: { $0 == "." || $0 == "[" }) else { return nil }
+            path = String(path[..<cut])
+        }
+        return nil
+    }
+
+    private struct Scanner {
+        let bytes: [UInt8]
+        var i = 0
+        var line = 1
+        var arrayCounts: [String: Int] = [:]
+
+        init(bytes: [UInt8]) {
+            self.bytes = bytes
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
+        }
+
+        var atEnd: Bool { i >= bytes.count }
+        var current: UInt8 { bytes[i] }
+        func peek(_ offset: Int) -> UInt8? { i + offset < bytes.count ? bytes[i + offset] : nil }
+
+        mutating func run(_ record: (String, Int) -> Void) {
+            var table = ""
+            while !atEnd {
+                skipBlanks()
+                guard !atEnd else { break }
+                switch current {
+                case UInt8(ascii: "\n"):
+                    line += 1
+                    i += 1
+                case UInt8(ascii: "#"):
+                    skipComment()
+                case UInt8(ascii: "["):
+                    let isArray = peek(1) == UInt8(ascii: "[")
+                    i += isArray ? 2 : 1
+                    let keys = readKey()
+                    table = resolve(keys, arrayElement: isArray)
+                    record(table, line)
+                    skipRestOfLine()
+                default:
+                    let keyLine = line
+                    let keys = readKey()
+                    guard !keys.isEmpty else { skipRestOfLine(); continue }
+                    var path = table
+                    for key in keys {
+                        path = path.isEmpty ? key : path + "." + key
+                        record(path, keyLine)
+                    }
+                    skipBlanks()
+                    if !atEnd, current == UInt8(ascii: "=") { i += 1 }
+                    skipValue()
+                }
+            }
+        }
+
+        /// The path of a table header: names of arrays of tables get the index of their last element.
+        mutating func resolve(_ keys: [String], arrayElement: Bool) -> String {
+            var path = ""
+            for (n, key) in keys.enumerated() {
+                path = path.isEmpty ? key : path + "." + key
+                if n == keys.count - 1 && arrayElement {
+                    let count = (arrayCounts[path] ?? 0) + 1
+                    arrayCounts[path] = count
+                    path += "[\(count)]"
+                } else if let count = arrayCounts[path] {
+                    path += "[\(count)]"
+                }
+            }
+            return path
+        }
+
+        mutating func skipBlanks() {
+            while !atEnd, current == UInt8(ascii: " ") || current == UInt8(ascii: "\t") || current == UInt8(ascii: "\r") { i += 1 }
+        }
+
+        mutating func skipComment() {
+            while !atEnd, current != UInt8(ascii: "\n") { i += 1 }
+        }
+
+        /// Skips to the end of the line, leaving the newline for the caller.
+        mutating func skipRestOfLine() {
+            while !atEnd, current != UInt8(ascii: "\n") {
+                if current == UInt8(ascii: "\"") || current == UInt8(ascii: "'") { skipString() } else { i += 1 }
+            }
+        }
+
+        /// A dotted key: bare and quoted parts separated by dots.
+        mutating func readKey() -> [String] {
+            var parts: [String] = []
+            while true {
+                skipBlanks()
+                guard !atEnd else { return parts }
+                let start = i
+                if current == UInt8(ascii: "\"") || current == UInt8(ascii: "'") {
+                    let quote = current
+                    i += 1
+                    var text: [UInt8] = []
+                    while !atEnd, current != quote, current != UInt8(ascii: "\n") {
+                        if quote == UInt8(ascii: "\""), current == UInt8(ascii: "\\"), let next = peek(1) {
+                            text.append(next)
+                            i += 2
+                        } else {
+                            text.append(current)
+                            i += 1
+                        }
+                    }
+                    if !atEnd, current == quote { i += 1 }
+                    parts.append(String(decoding: text, as: UTF8.self))
+                } else {
+                    while !atEnd, Self.isBare(current) { i += 1 }
+                    guard i > start else { return parts }
+                    parts.append(String(decoding: bytes[start..<i], as: UTF8.self))
+                }
+                skipBlanks()
+                guard !atEnd, current == UInt8(ascii: ".") else { return parts }
+                i += 1
+            }
+        }
+
+        static func isBare(_ c: UInt8) -> Bool {
+            (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
+                || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c == UInt8(ascii: "_") || c == UInt8(ascii: "-")
+        }
+
+        /// Skips a value, which may span lines inside arrays and multi-line strings.
+        mutating func skipValue() {
+            var depth = 0
+            while !atEnd {
+                switch current {
+                case UInt8(ascii: "\""), UInt8(ascii: "'"):
+                    skipString()
+                case UInt8(ascii: "["), UInt8(ascii: "{"):
+                    depth += 1
+                    i += 1
+                case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                    depth -= 1
+                    i += 1
+                case UInt8(ascii: "#"):
+                    skipComment()
+                case UInt8(ascii: "\n"):
+                    if depth <= 0 { return }
+                    line += 1
+                    i += 1
+                default:
+                    i += 1
+                }
+            }
+        }
+
+        /// Skips a basic, literal or multi-line string, counting the lines inside it.
+        mutating func skipString() {
+            let quote = current
+            let escapes = quote == UInt8(ascii: "\"")
+            let multiline = peek(1) == quote && peek(2) == quote
+            i += multiline ? 3 : 1
+            while !atEnd {
+                let c = current
+                if escapes && c == UInt8(ascii: "\\") {
+                    if peek(1) == UInt8(ascii: "\n") { line += 1 }
+                    i += 2
+                    continue
+                }
+                if c == UInt8(ascii: "\n") {
+                    if !multiline { return }
+                    line += 1
+                }
+                if c == quote {
+                    if !multiline { i += 1; return }
+                    if peek(1) == quote && peek(2) == quote {
+                        i += 3
+                        // Up to two more quotes may end a multi-line string ("""a"""" is a + ").
+                        while !atEnd, current == quote { i += 1 }
+                        return
+                    }
+                }
+                i += 1
+            }
+        }
+    }
+}

@@ -139,6 +139,7 @@ let package = Package(
             name: "PoTWebTests",
             dependencies: [
                 "PoTWeb", "PoTStore", "PoTCore", "PoTTestSupport",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]

@@ -40,9 +40,9 @@ struct PotWeb: AsyncParsableCommand {
             return
         }
         guard let level = Logger.Level(rawValue: logLevel) else {
-            throw ValidationError("unknown log level '\(logLevel)' (use trace, debug, info, notice, warning or error)")
+            throw ConfigurationError("unknown log level '\(logLevel)' (use trace, debug, info, notice, warning or error)")
         }
-        guard (10...60_000).contains(refreshMs) else { throw ValidationError("--refresh-ms must be between 10 and 60000") }
+        guard (10...60_000).contains(refreshMs) else { throw ConfigurationError("--refresh-ms must be between 10 and 60000") }
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = level
@@ -55,7 +55,7 @@ struct PotWeb: AsyncParsableCommand {
         if let staticDirectory {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: staticDirectory, isDirectory: &isDirectory), isDirectory.boolValue else {
-                throw ValidationError("--static \(staticDirectory) is not a directory")
+                throw ConfigurationError("--static \(staticDirectory) is not a directory")
             }
             configuration.staticDirectory = URL(fileURLWithPath: staticDirectory).standardizedFileURL.path
         }

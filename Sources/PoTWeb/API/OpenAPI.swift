@@ -54,7 +54,7 @@ enum OpenAPI {
     /// The whole document from the route groups' fragments.
     static func document(_ fragments: [OpenAPIFragment]) -> JSONValue {
         var paths: JSONValue = [:]
-        var schemas: JSONValue = ["Error": errorSchema]
+        var schemas: JSONValue = .object(SharedSchemas.all.merging(["Error": errorSchema]) { a, _ in a })
         for fragment in fragments {
             paths = paths.merging(.object(fragment.paths))
             schemas = schemas.merging(.object(fragment.schemas))

@@ -14,6 +14,7 @@ enum Assets {
     form.search.wide { margin: 0 0 1rem 0; }
     .live { font-size: .8rem; color: var(--muted); }
     .live.on::before { content: "● "; color: #2e9d50; }
+    .live.connecting::before { content: "● "; color: #c9a227; }
     .live.off::before { content: "● "; color: #b53b3b; }
     main { max-width: 1100px; margin: 0 auto; padding: 1rem 1.2rem 2rem; }
     footer { max-width: 1100px; margin: 0 auto; padding: 1rem 1.2rem; color: var(--muted); font-size: .85rem; border-top: 1px solid var(--line); }
@@ -81,6 +82,7 @@ enum Assets {
       }
       if (window.EventSource) {
         var source = new EventSource("/api/events");
+        if (live) live.className = "live connecting";
         source.addEventListener("chain", function (e) { changed(JSON.parse(e.data).revision); });
         source.onopen = function () { if (live) live.className = "live on"; };
         source.onerror = function () { if (live) live.className = "live off"; };

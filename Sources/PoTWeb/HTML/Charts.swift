@@ -8,7 +8,7 @@ enum Charts {
         let top_ = points.map(\.value).max() ?? 0
         let scale = top_ > 0 ? top_ : 1
         let slot = (width - left) / Double(points.count)
-        let barWidth = max(1, slot * 0.8)
+        let barWidth = min(max(1, slot * 0.8), 40)
         var bars: [HTML] = []
         for (i, p) in points.enumerated() {
             let h = (height - bottom - top) * p.value / scale

@@ -119,9 +119,24 @@ enum RequestBody {
         do { buffer = try await request.body.collect(upTo: context.maxUploadSize) } catch {
             throw WebError(.contentTooLarge, "the request body is larger than \(context.maxUploadSize) bytes")
         }
+        let data = Data(buffer.readableBytesView)
         do {
-            return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
+            return try JSONDecoder().decode(T.self, from: data)
         } catch let error as DecodingError {
+            // The decoder reports a number it cannot hold (negative, fractional, too large) as
+            // invalid JSON; name the field instead.
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty,
+               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
+                let fields = object.keys.sorted().filter { key in
+                    let values = (object[key] as? [Any]) ?? [object[key] as Any]
+                    return values.contains { value in
+                        guard let number = value as? NSNumber, !(value is String) else { return false }
+                        let d = number.doubleValue
+                        return d < 0 || d != d.rounded() || d > Double(UInt64.max)
+                    }
+                }
+                if let field = fields.first { throw WebError.badRequest("field '\(field)' must be a whole number (0 or more)") }
+            }
             throw WebError.badRequest(describe(error))
         }
     }

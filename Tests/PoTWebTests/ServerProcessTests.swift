@@ -101,7 +101,7 @@ struct ServerProcessTests {
         #expect(web.stop() == 0)
     }
 
-    @Test("CLI-CLIENTS: pot web runs pot-web installed next to pot")
+    @Test("WEB-START: pot web runs the pot-web installed next to pot")
     func potDispatchesToPotWeb() throws {
         let viaPot = try Run.pot(["web", "--print-openapi"], in: "/")
         #expect(viaPot.status == 0, "\(viaPot.stderr)")

@@ -5,7 +5,7 @@
 #   scripts/bench-web.sh
 #
 # Environment:
-#   POT_BIN                 directory holding release builds of pot and pot-web (default: build them)
+#   POT_BIN_DIR             directory holding release builds of pot and pot-web (default: build them)
 #   POT_WEB_BENCH_DURATION  how long wrk runs against each URL (default 10s)
 #   POT_WEB_BENCH_STRICT=1  exit 1 when the ratio misses its goal (>= 0.5)
 set -euo pipefail
@@ -14,13 +14,13 @@ export PATH="/opt/swift/usr/bin:$PATH"
 bash "$ROOT/scripts/setup.sh" bench
 DURATION="${POT_WEB_BENCH_DURATION:-10s}"
 
-if [[ -z "${POT_BIN:-}" ]]; then
+if [[ -z "${POT_BIN_DIR:-}" ]]; then
     echo "== building pot and pot-web (release)"
     (cd "$ROOT" && swift build -c release --static-swift-stdlib --product pot >/dev/null \
         && swift build -c release --static-swift-stdlib --product pot-web >/dev/null)
-    POT_BIN="$(cd "$ROOT" && swift build -c release --static-swift-stdlib --show-bin-path)"
+    POT_BIN_DIR="$(cd "$ROOT" && swift build -c release --static-swift-stdlib --show-bin-path)"
 fi
-for program in pot pot-web; do [[ -x "$POT_BIN/$program" ]] || { echo "no $program in $POT_BIN" >&2; exit 1; }; done
+for program in pot pot-web; do [[ -x "$POT_BIN_DIR/$program" ]] || { echo "no $program in $POT_BIN_DIR" >&2; exit 1; }; done
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/pot-web-bench.XXXXXX")"
 web=""
@@ -29,7 +29,7 @@ trap cleanup EXIT
 
 echo "== the walkthrough's chain in $work/chain"
 mkdir -p "$work/chain" "$work/static"
-pot() { "$POT_BIN/pot" -C "$work/chain" "$@"; }
+pot() { "$POT_BIN_DIR/pot" -C "$work/chain" "$@"; }
 pot init --k 2 --alpha 1000 --endow alice=10000 --endow bob=5000 --endow carol=5000 --timestamp 1700000000 >/dev/null
 A=$(pot propose --as alice --timestamp 1700000001 | tail -n 1)
 B=$(pot propose --as bob --timestamp 1700000002 | tail -n 1)
@@ -40,7 +40,7 @@ pot advance >/dev/null
 pot propose --as alice --canonical --timestamp 1700000200 >/dev/null
 pot propose --as alice --canonical --timestamp 1700000300 >/dev/null
 
-"$POT_BIN/pot-web" --repo "$work/chain" --listen 127.0.0.1:0 --static "$work/static" --log-level error >"$work/web.out" 2>&1 &
+"$POT_BIN_DIR/pot-web" --repo "$work/chain" --listen 127.0.0.1:0 --static "$work/static" --log-level error >"$work/web.out" 2>&1 &
 web=$!
 address=""
 for _ in $(seq 1 300); do

@@ -30,8 +30,13 @@ public final class ChainReader: Sendable {
     public func refresh() async throws -> Bool {
         let next = try await onQueue { _ in try self.builder.buildIfChanged() }
         guard let next else { return false }
-        current.withLock { $0 = next }
-        events.publish(.changed)
+        // Two refreshes may resume in either order; the later model wins.
+        let newer = current.withLock { now in
+            guard next.revision > now.revision else { return false }
+            now = next
+            return true
+        }
+        if newer { events.publish(.changed) }
         return true
     }
 

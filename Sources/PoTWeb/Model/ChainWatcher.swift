@@ -21,9 +21,17 @@ public struct ChainWatcher: Service {
         try? await cancelWhenGracefulShutdown {
             let clock = ContinuousClock()
             var lastBeat = clock.now
+            var failing: String?
             while !Task.isCancelled {
-                do { try await reader.refresh() } catch {
-                    logger.error("the chain could not be read; still serving the last good model", metadata: ["error": "\(error)"])
+                do {
+                    try await reader.refresh()
+                    if failing != nil { logger.notice("the chain is readable again") }
+                    failing = nil
+                } catch {
+                    if failing != "\(error)" {
+                        logger.error("the chain could not be read; still serving the last good model", metadata: ["error": "\(error)"])
+                    }
+                    failing = "\(error)"
                 }
                 if clock.now - lastBeat >= heartbeat {
                     reader.events.publish(.heartbeat)

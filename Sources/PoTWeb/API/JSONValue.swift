@@ -6,7 +6,6 @@ public indirect enum JSONValue: Sendable, Equatable, Encodable, ExpressibleByStr
     case bool(Bool)
     case array([JSONValue])
     case object([String: JSONValue])
-    case null
 
     public init(stringLiteral value: String) { self = .string(value) }
     public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
@@ -24,11 +23,10 @@ public indirect enum JSONValue: Sendable, Equatable, Encodable, ExpressibleByStr
         case .bool(let b): try container.encode(b)
         case .array(let a): try container.encode(a)
         case .object(let o): try container.encode(o)
-        case .null: try container.encodeNil()
         }
     }
 
-    /// Merges two objects; the keys of `other` must not already be present.
+    /// Two objects merged key by key, recursively; anything else is replaced by `other`.
     func merging(_ other: JSONValue) -> JSONValue {
         guard case .object(let mine) = self, case .object(let theirs) = other else { return other }
         return .object(mine.merging(theirs) { a, b in a.merging(b) })

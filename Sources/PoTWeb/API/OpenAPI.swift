@@ -23,10 +23,6 @@ enum OpenAPI {
         ["name": .string(name), "in": "query", "required": .bool(required), "description": .string(description), "schema": Schema.string]
     }
 
-    static func headerParameter(_ name: String, _ description: String, required: Bool) -> JSONValue {
-        ["name": .string(name), "in": "header", "required": .bool(required), "description": .string(description), "schema": Schema.string]
-    }
-
     static func jsonContent(_ schema: JSONValue) -> JSONValue { ["application/json": ["schema": schema]] }
 
     /// A response whose body is `schema` (a component name).

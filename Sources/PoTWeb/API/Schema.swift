@@ -17,7 +17,6 @@ enum Schema {
     static func ref(_ name: String) -> JSONValue { ["$ref": .string("#/components/schemas/\(name)")] }
     static func array(_ items: JSONValue) -> JSONValue { ["type": "array", "items": items] }
     static func enumeration(_ values: [String]) -> JSONValue { ["type": "string", "enum": .array(values.map(JSONValue.string))] }
-    static func nullable(_ schema: JSONValue) -> JSONValue { ["oneOf": [schema, ["type": "null"]]] }
 
     /// An object with exactly these properties; those not in `optional` are always present.
     static func object(_ properties: [String: JSONValue], optional: Set<String> = [], description: String? = nil) -> JSONValue {

@@ -34,9 +34,6 @@ enum Display {
         return "\(ppm / 1_000_000).\(f)"
     }
 
-    /// Nats × 10^18 with four decimals, as `pot finalize` prints them.
-    static func nats(_ value: Int128, signed: Bool = true) -> String { TrustScoring.formatNats(value, signed: signed) }
-
     /// Nats × 10^18 with six decimals, as the JSON documents carry them.
     static func natsJSON(_ value: Int128, signed: Bool = true) -> String {
         TrustScoring.formatNats(value, digits: 6, signed: signed)

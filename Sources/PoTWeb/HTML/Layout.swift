@@ -75,6 +75,5 @@ enum Fragments {
         return "<table>\n<thead><tr>\(head)</tr></thead>\n<tbody>\n\(body)</tbody>\n</table>"
     }
 
-    static func text(_ s: String) -> HTML { "\(s)" }
     static func code(_ s: String) -> HTML { "<code>\(s)</code>" }
 }

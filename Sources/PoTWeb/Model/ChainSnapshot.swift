@@ -167,13 +167,6 @@ public final class ChainSnapshot: Sendable {
         return heights[Int(h - 1)]
     }
 
-    public func label(_ key: PublicKey) -> String? { names[key] }
-
-    /// The block on `main` at `height` (the chain id for height 0).
-    public func mainBlock(at height: UInt64) -> Hash256? {
-        height == 0 ? chainId : self.height(height)?.canonical
-    }
-
     /// Ids of the stored blocks whose hex id starts with `prefix` (lower case), at most `limit`.
     public func blocks(withPrefix prefix: String, limit: Int) -> [Hash256] {
         var low = 0, high = sortedBlockIds.count

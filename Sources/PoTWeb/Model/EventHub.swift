@@ -64,8 +64,6 @@ public final class EventHub: Sendable {
         return Subscription(signals: stream, continuation: continuation)
     }
 
-    public var subscriberCount: Int { state.withLock { $0.subscribers.count } }
-
     func publish(_ signal: Signal) {
         for continuation in state.withLock({ Array($0.subscribers.values) }) { continuation.yield(signal) }
     }

@@ -25,6 +25,7 @@ struct WalkthroughChain {
         return WalkthroughChain(directory: dir, a: a, b: b)
     }
 
+    @discardableResult
     func pot(_ arguments: [String]) throws -> String { try Run.ok(arguments, in: directory) }
 
     /// Every ref and the files under .git: what "changes nothing" compares.

@@ -115,7 +115,7 @@ fi
 echo
 echo "(raw percentiles: $RESULTS)"
 
-# The explorer's throughput under wrk, with a whole run only (it takes about half a minute).
+# The explorer's throughput under wrk, with a whole run only (half a minute once pot-web is built).
 if [[ $# -eq 0 ]]; then
     echo
     echo "== explorer: scripts/bench-web.sh"

@@ -17,6 +17,8 @@ let package = Package(
         .executable(name: "pot-light", targets: ["pot-light"]),
         .executable(name: "pot-market", targets: ["pot-market"]),
         .executable(name: "pot-deploy", targets: ["pot-deploy"]),
+        .library(name: "PoTWeb", targets: ["PoTWeb"]),
+        .executable(name: "pot-web", targets: ["pot-web"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -29,6 +31,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // libgit2 from the system (Debian: libgit2-dev).
@@ -95,6 +99,27 @@ let package = Package(
             name: "pot-deploy",
             dependencies: ["PoTDeploy", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // The explorer: read model of the chain, HTML pages, JSON API and local signing, on Hummingbird.
+        .target(
+            name: "PoTWeb",
+            dependencies: [
+                "PoTCore", "PoTStore", "GitKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .executableTarget(
+            name: "pot-web",
+            dependencies: [
+                "PoTWeb",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .executableTarget(name: "pot", dependencies: ["PoTCLI"]),
         .executableTarget(name: "git-pot", dependencies: ["PoTCLI"]),
         .executableTarget(name: "pot-market", dependencies: ["PoTCLI"]),
@@ -120,6 +145,15 @@ let package = Package(
         .testTarget(
             name: "PoTNodeTests",
             dependencies: ["PoTNode", "PoTLight", "PoTNet", "PoTStore", "PoTCore", "GitKit", "PoTTestSupport"]
+        ),
+        .testTarget(
+            name: "PoTWebTests",
+            dependencies: [
+                "PoTWeb", "PoTStore", "PoTCore", "PoTTestSupport",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
     ]
 )

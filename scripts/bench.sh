@@ -2,7 +2,8 @@
 # Runs the PoT benchmarks (package Benchmarks/, ordo-one/benchmark) in release mode and prints
 # each measurement as a ratio against its baseline from the same run.
 #
-#   scripts/bench.sh                      all benchmarks (about 10-15 minutes on 2 cores, builds included)
+#   scripts/bench.sh                      all benchmarks (about 10-15 minutes on 2 cores, builds included),
+#                                         then the explorer's (scripts/bench-web.sh)
 #   scripts/bench.sh --filter 'status.*'  only some (the filter is package-benchmark's regex)
 #   scripts/bench.sh --target Replay      only one benchmark executable (Replay, CLI or Network)
 #
@@ -113,6 +114,13 @@ if [[ -n "$np50" && -n "$rtt" ]]; then
 fi
 echo
 echo "(raw percentiles: $RESULTS)"
+
+# The explorer's throughput under wrk, with a whole run only (half a minute once pot-web is built).
+if [[ $# -eq 0 ]]; then
+    echo
+    echo "== explorer: scripts/bench-web.sh"
+    POT_WEB_BENCH_STRICT="${POT_BENCH_STRICT:-0}" bash "$ROOT/scripts/bench-web.sh" || misses=$((misses + 1))
+fi
 
 if [[ $status -ne 0 ]]; then echo "some benchmarks failed (exit $status)" >&2; exit "$status"; fi
 if [[ "${POT_BENCH_STRICT:-0}" == 1 && $misses -gt 0 ]]; then exit 1; fi

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Sets up what is missing, builds pot, and plays the paper's worked example on a demo chain
-# in a temporary repository, printing every command and its output.
+# in a temporary repository, printing every command and its output. Then it serves the chain's
+# explorer (pot web) and prints its address; Ctrl-C stops it. Without a terminal on stdin, or
+# with POT_DEMO_NO_WAIT=1, it stops the explorer after checking that it answers.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 export PATH="/opt/swift/usr/bin:$PATH"
 if [ -z "${POT_BIN:-}" ]; then
   bash "$root/scripts/setup.sh"
-  (cd "$root" && swift build --product pot >/dev/null && swift build --product git-pot >/dev/null)
+  (cd "$root" && swift build --product pot >/dev/null && swift build --product git-pot >/dev/null && swift build --product pot-web >/dev/null)
   POT_BIN="$(cd "$root" && swift build --show-bin-path)"
 fi
 export PATH="$POT_BIN:$PATH"
@@ -28,3 +30,37 @@ run pot propose --as alice --canonical --timestamp 1700000300
 run pot finalize --verbose
 run pot status
 run pot verify
+
+# The explorer of the demo chain, on a free port of this machine.
+echo "\$ pot web --listen 127.0.0.1:0 &"
+web_out="$(mktemp "${TMPDIR:-/tmp}/pot-web.XXXXXX")"
+pot web --listen 127.0.0.1:0 >"$web_out" 2>&1 &
+web=$!
+stop_web() { kill "$web" 2>/dev/null || true; wait "$web" 2>/dev/null || true; rm -f "$web_out"; }
+address=""
+for _ in $(seq 1 300); do
+  address="$(sed -n '1s/^listening on //p' "$web_out")"
+  [ -n "$address" ] && break
+  kill -0 "$web" 2>/dev/null || break
+  sleep 0.1
+done
+if [ -z "$address" ]; then
+  echo "error: the explorer did not start:" >&2
+  cat "$web_out" >&2
+  stop_web
+  exit 1
+fi
+# Ask it for the chain's status, as a browser would.
+hostport="${address#http://}"
+exec 3<>"/dev/tcp/${hostport%:*}/${hostport##*:}"
+printf 'GET /api/status HTTP/1.0\r\nHost: %s\r\n\r\n' "$hostport" >&3
+answer="$(head -n 1 <&3 | tr -d '\r')"
+exec 3<&-
+echo "explorer: $address/  ($answer for /api/status)"
+if [ -t 0 ] && [ "${POT_DEMO_NO_WAIT:-0}" != 1 ]; then
+  echo "serving until Ctrl-C"
+  trap 'stop_web; exit 0' INT TERM
+  wait "$web"
+else
+  stop_web
+fi

@@ -3,7 +3,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 export PATH="/opt/swift/usr/bin:$PATH"
-bash "$root/scripts/setup.sh"
+bash "$root/scripts/setup.sh" tests
 cd "$root"
 swift build --build-tests
 swift test --skip-build

@@ -22,8 +22,8 @@ public struct ForkChoiceResult: Sendable {
 
 extension ChainStore {
     /// Every vote this node knows for `height`: pending ones and those carried by stored blocks
-    /// at the heights that may include them.
-    func knownVotes(height: UInt64, blocksAt: (UInt64) throws -> [StoredBlock], problems: inout [String]) throws -> [Vote] {
+    /// at the heights that may include them. Fork choice tallies exactly these.
+    public func knownVotes(height: UInt64, blocksAt: (UInt64) throws -> [StoredBlock], problems: inout [String]) throws -> [Vote] {
         var votes = try pendingVotes(height: height, problems: &problems).map(\.signed.vote)
         for h in (height + 1)...(height + params.confirmations) {
             for block in try blocksAt(h) {

@@ -13,7 +13,7 @@ struct QuickStartTests {
         #expect(try TestEnvironment.read(".ci/run").contains("bash scripts/test.sh"))
     }
 
-    @Test("README: bash scripts/demo.sh plays the worked example and prints its numbers")
+    @Test("README: bash scripts/demo.sh plays the worked example, prints its numbers and the explorer's address")
     func demoScriptRuns() throws {
         let result = try Run.process("/bin/bash", [TestEnvironment.packageRoot + "/scripts/demo.sh"], in: TestEnvironment.packageRoot,
                                      environment: ["POT_BIN": TestEnvironment.binDirectory])
@@ -22,6 +22,10 @@ struct QuickStartTests {
                          "10 405 mT", "4 818 mT", "3 208 mT", "ok: 3 block(s) on main"] {
             #expect(result.stdout.contains(expected), "demo output lacks \(expected)")
         }
+        // The last line names the explorer serving the demo chain, and what it answered.
+        let last = result.stdout.split(separator: "\n").last.map(String.init) ?? ""
+        let pattern = #"^explorer: http://127\.0\.0\.1:[0-9]+/  \(HTTP/1\.1 200 OK for /api/status\)$"#
+        #expect(last.range(of: pattern, options: .regularExpression) != nil, "last line: \(last)")
     }
 
     @Test("CLI-HELP: pot --help lists every verb, and each verb has help")

@@ -1,0 +1,38 @@
+/// JSON Schema (as OpenAPI 3.1 uses it) for the documents the API returns.
+enum Schema {
+    static let string: JSONValue = ["type": "string"]
+    static let integer: JSONValue = ["type": "integer", "minimum": 0]
+    static let signedInteger: JSONValue = ["type": "integer"]
+    static let boolean: JSONValue = ["type": "boolean"]
+    /// 64 lower-case hex digits: block, vote and transfer ids, public keys.
+    static let hex64: JSONValue = ["type": "string", "pattern": "^[0-9a-f]{64}$"]
+    /// A git object id.
+    static let oid: JSONValue = ["type": "string", "pattern": "^[0-9a-f]{40}$"]
+    /// A whole number too large for every JSON reader, written as decimal digits.
+    static let bigInteger: JSONValue = ["type": "string", "pattern": "^[0-9]+$"]
+    /// Nats with six decimals, e.g. "0.405465" or "-1.791759".
+    static let nats: JSONValue = ["type": "string", "pattern": "^[-+]?[0-9]+\\.[0-9]{6}$"]
+    static let ppm: JSONValue = ["type": "integer", "minimum": 0, "maximum": 1_000_000]
+
+    static func ref(_ name: String) -> JSONValue { ["$ref": .string("#/components/schemas/\(name)")] }
+    static func array(_ items: JSONValue) -> JSONValue { ["type": "array", "items": items] }
+    static func enumeration(_ values: [String]) -> JSONValue { ["type": "string", "enum": .array(values.map(JSONValue.string))] }
+
+    /// An object with exactly these properties; those not in `optional` are always present.
+    static func object(_ properties: [String: JSONValue], optional: Set<String> = [], description: String? = nil) -> JSONValue {
+        var schema: [String: JSONValue] = [
+            "type": "object",
+            "properties": .object(properties),
+            "required": .array(properties.keys.filter { !optional.contains($0) }.sorted().map(JSONValue.string)),
+            "additionalProperties": false,
+        ]
+        if let description { schema["description"] = .string(description) }
+        return .object(schema)
+    }
+
+    static func withDescription(_ schema: JSONValue, _ text: String) -> JSONValue {
+        guard case .object(var fields) = schema else { return schema }
+        fields["description"] = .string(text)
+        return .object(fields)
+    }
+}

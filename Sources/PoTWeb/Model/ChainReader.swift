@@ -1,0 +1,53 @@
+import Dispatch
+import PoTStore
+import Synchronization
+
+/// The one owner of the repository in this process. Git is reached from one serial queue only
+/// (libgit2 handles are not thread-safe, and long reads must not hold up the async executor);
+/// requests read the latest snapshot, which never touches git.
+public final class ChainReader: Sendable {
+    private let queue = DispatchQueue(label: "pot-web.git")
+    private let builder: SnapshotBuilder
+    private let current: Mutex<ChainSnapshot>
+    public let events = EventHub()
+
+    /// Opens the chain of the repository at `path` and builds the first snapshot.
+    public init(repository path: String) throws {
+        let store = try ChainStore.open(at: path)
+        let builder = SnapshotBuilder(store: store)
+        guard let first = try builder.buildIfChanged() else {
+            throw StoreError("internal: no snapshot of a freshly opened chain")
+        }
+        self.builder = builder
+        self.current = Mutex(first)
+    }
+
+    /// The model requests are served from.
+    public var snapshot: ChainSnapshot { current.withLock { $0 } }
+
+    /// Rebuilds the model if a ref changed, and announces the new one. Returns whether it changed.
+    @discardableResult
+    public func refresh() async throws -> Bool {
+        let next = try await onQueue { _ in try self.builder.buildIfChanged() }
+        guard let next else { return false }
+        // Two refreshes may resume in either order; the later model wins.
+        let newer = current.withLock { now in
+            guard next.revision > now.revision else { return false }
+            now = next
+            return true
+        }
+        if newer { events.publish(.changed) }
+        return true
+    }
+
+    /// Runs `body` with the store, serialized with every other git access of this process.
+    public func withStore<T: Sendable>(_ body: @escaping @Sendable (ChainStore) throws -> T) async throws -> T {
+        try await onQueue { try body($0.store) }
+    }
+
+    private func onQueue<T: Sendable>(_ body: @escaping @Sendable (SnapshotBuilder) throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            queue.async { [builder] in continuation.resume(with: Result { try body(builder) }) }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import Hummingbird
+
+/// `/accounts/{account}` and its twin `/api/accounts/{account}`.
+struct AccountRoutes: RouteGroup {
+    func register(on router: Router<WebContext>, site: Site) {
+        router.get("/accounts/{account}") { _, context in
+            let s = site.snapshot
+            let view = try Lookup.account(try context.parameters.require("account"), in: s)
+            return site.page("account \(view.key.hex)", s) {
+                site.layout(s).page(title: "Account \(view.label ?? view.key.short)", revision: s.revision,
+                                    AccountPage.render(AccountDocument(view, snapshot: s), tipHeight: s.tipHeight))
+            }
+        }
+        router.get("/api/accounts/{account}") { _, context in
+            let s = site.snapshot
+            let view = try Lookup.account(try context.parameters.require("account"), in: s)
+            return try site.json("account \(view.key.hex)", s) { AccountDocument(view, snapshot: s) }
+        }
+    }
+
+    var openAPI: OpenAPIFragment {
+        OpenAPIFragment(
+            paths: [
+                "/api/accounts/{account}": ["get": OpenAPI.operation(
+                    id: "getAccount", summary: "One account (twin of /accounts/{account})",
+                    description: "Balance and its history, votes, scores, transfers and equivocation penalties of a key.",
+                    tag: "chain",
+                    parameters: [OpenAPI.pathParameter("account", "A label, or a public key in 64 hexadecimal digits.")],
+                    responses: [
+                        "200": OpenAPI.response("The account.", schema: "Account"),
+                        "400": OpenAPI.errorResponse("Neither a valid label nor a public key."),
+                        "404": OpenAPI.errorResponse("No account or label for it."),
+                    ])],
+            ],
+            schemas: ["Account": AccountDocument.schema])
+    }
+}

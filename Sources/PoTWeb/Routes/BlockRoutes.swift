@@ -1,0 +1,36 @@
+import Hummingbird
+
+/// `/blocks/{id}` and its twin `/api/blocks/{id}`.
+struct BlockRoutes: RouteGroup {
+    func register(on router: Router<WebContext>, site: Site) {
+        router.get("/blocks/{id}") { _, context in
+            let s = site.snapshot
+            let block = try Lookup.block(try context.parameters.require("id"), in: s)
+            return site.page("block \(block.id.hex)", s) {
+                site.layout(s).page(title: "Block \(block.id.short)", revision: s.revision, BlockPage.render(BlockDocument(block, snapshot: s)))
+            }
+        }
+        router.get("/api/blocks/{id}") { _, context in
+            let s = site.snapshot
+            let block = try Lookup.block(try context.parameters.require("id"), in: s)
+            return try site.json("block \(block.id.hex)", s) { BlockDocument(block, snapshot: s) }
+        }
+    }
+
+    var openAPI: OpenAPIFragment {
+        OpenAPIFragment(
+            paths: [
+                "/api/blocks/{id}": ["get": OpenAPI.operation(
+                    id: "getBlock", summary: "One block (twin of /blocks/{id})",
+                    description: "Header, merged commits, payload, the fork choice of its height and, once final, the height's scores.",
+                    tag: "chain",
+                    parameters: [OpenAPI.pathParameter("id", "A block id, or a unique prefix of at least 4 hexadecimal digits.")],
+                    responses: [
+                        "200": OpenAPI.response("The block.", schema: "Block"),
+                        "400": OpenAPI.errorResponse("Not hexadecimal, fewer than 4 digits, or a prefix of several blocks."),
+                        "404": OpenAPI.errorResponse("No stored block has this id."),
+                    ])],
+            ],
+            schemas: ["Block": BlockDocument.schema])
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import PoTTestSupport
+import PoTWeb
+
+/// pot-web's router over a chain, for tests that send requests straight to it.
+struct WebFixture {
+    static let token = AccessToken(value: String(repeating: "ab", count: 32))
+
+    let chain: WalkthroughChain
+    let reader: ChainReader
+    let app: Application<RouterResponder<WebContext>>
+
+    init(chain: WalkthroughChain, unlock: [String] = []) async throws {
+        self.chain = chain
+        reader = try ChainReader(repository: chain.directory)
+        let desk = unlock.isEmpty ? nil : try await SigningDesk(reader: reader, unlock: unlock)
+        let configuration = WebConfiguration(repository: chain.directory, listen: ListenAddress(host: "127.0.0.1", port: 0),
+                                             unlock: unlock, token: Self.token)
+        let router = try WebServer.router(reader: reader, desk: desk, configuration: configuration)
+        app = Application(router: router, logger: Logger(label: "pot-web-test"))
+    }
+
+    func test<Value>(_ body: @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
+        try await app.test(.router, body)
+    }
+}
+
+extension TestResponse {
+    var text: String { String(buffer: body) }
+    func json() throws -> JSON { try JSON.parse(text) }
+}
+
+/// Headers of a well-formed signing request from a program on this machine.
+func signingHeaders(token: String? = WebFixture.token.value, extra: HTTPFields = [:]) -> HTTPFields {
+    var headers: HTTPFields = [.contentType: "application/json"]
+    if let token { headers[.authorization] = "Bearer \(token)" }
+    for field in extra { headers[field.name] = field.value }
+    return headers
+}

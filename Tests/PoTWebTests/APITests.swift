@@ -11,6 +11,7 @@ struct APITests {
     func routesMatchTheirSchemas() async throws {
         let chain = try WalkthroughChain.make()
         defer { chain.remove() }
+        let market = try chain.declareMarket()
         let fixture = try await WebFixture(chain: chain)
         try await fixture.test { client in
             let document = try await client.execute(uri: "/api/openapi.json", method: .get).json()
@@ -20,7 +21,7 @@ struct APITests {
             var checked = 0
             for (path, item) in document["paths"]!.object.sorted(by: { $0.key < $1.key }) {
                 guard let get = item["get"], path != "/api/events" else { continue }
-                var uri = path
+                var uri = path.hasPrefix("/api/markets/") ? path.replacingOccurrences(of: "{id}", with: market) : path
                 for (placeholder, value) in examples { uri = uri.replacingOccurrences(of: placeholder, with: value) }
                 if path == "/api/search" { uri += "?q=\(chain.a.prefix(6))" }
                 let response = try await client.execute(uri: uri, method: .get)
@@ -34,7 +35,8 @@ struct APITests {
             #expect(checked >= 6)
             // Each page and its twin.
             for (page, twin) in [("/", "/api/status"), ("/blocks/\(chain.a)", "/api/blocks/\(chain.a)"), ("/heights/1", "/api/heights/1"),
-                                 ("/accounts/alice", "/api/accounts/alice"), ("/search?q=zzz", "/api/search?q=zzz")] {
+                                 ("/accounts/alice", "/api/accounts/alice"), ("/search?q=zzz", "/api/search?q=zzz"),
+                                 ("/markets", "/api/markets"), ("/markets/\(market)", "/api/markets/\(market)")] {
                 let html = try await client.execute(uri: page, method: .get)
                 #expect(html.status == .ok, "\(page)")
                 #expect(html.headers[.contentType] == "text/html; charset=utf-8", "\(page)")

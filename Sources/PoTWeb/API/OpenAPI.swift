@@ -60,7 +60,7 @@ enum OpenAPI {
             "info": [
                 "title": "pot-web",
                 "version": .string(version),
-                "description": "The read API of a Proof of Trust chain and, for the keys a server unlocks, the signing of votes and transfers. Every page of the explorer has a JSON twin here. Errors are JSON objects with one field, error.",
+                "description": "The read API of a Proof of Trust chain and, for the keys a server unlocks, the signing of votes, transfers and bets. Every page of the explorer has a JSON twin here. Errors are JSON objects with one field, error.",
             ],
             "servers": [["url": "/"]],
             "paths": paths,

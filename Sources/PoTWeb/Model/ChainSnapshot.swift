@@ -125,6 +125,8 @@ public final class ChainSnapshot: Sendable {
     public let pendingTransfers: [KnownTransfer]
     /// Stored blocks not on `main` at heights that are not final.
     public let pendingCandidates: [Hash256]
+    /// Markets declared in the chain or stored and waiting for a block, by close height.
+    public let markets: [MarketReport]
     /// Objects that could not be read; shown, never hidden.
     public let problems: [String]
     /// Block ids in ascending hex order, for prefix look-ups.
@@ -138,7 +140,7 @@ public final class ChainSnapshot: Sendable {
          names: [PublicKey: String], labels: [String: PublicKey], heights: [HeightView],
          blocks: [Hash256: BlockRecord], blockStatus: [Hash256: BlockStatus], accounts: [PublicKey: AccountView],
          pendingVotes: [KnownVote], pendingTransfers: [KnownTransfer], pendingCandidates: [Hash256],
-         votesById: [Hash256: KnownVote], transfersById: [Hash256: KnownTransfer], problems: [String]) {
+         votesById: [Hash256: KnownVote], transfersById: [Hash256: KnownTransfer], markets: [MarketReport], problems: [String]) {
         self.revision = revision
         self.chainId = chainId
         self.params = params
@@ -155,6 +157,7 @@ public final class ChainSnapshot: Sendable {
         self.pendingCandidates = pendingCandidates
         self.votesById = votesById
         self.transfersById = transfersById
+        self.markets = markets
         self.problems = problems
         self.sortedBlockIds = blocks.keys.map(\.hex).sorted()
     }

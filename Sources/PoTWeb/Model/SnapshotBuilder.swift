@@ -159,12 +159,15 @@ final class SnapshotBuilder: @unchecked Sendable {
         for t in transfers { transfersById[t.id] = t }
         let accounts = Self.accounts(ledger: ledger, labels: labels, names: names, votes: Array(votesById.values),
                                      transfers: transfers)
+        let markets = try store.marketListings(in: tip, problems: &problems).map {
+            MarketReport(id: $0.id, declaration: $0.declaration, market: $0.market, chain: tip, names: names)
+        }
         revision += 1
         return ChainSnapshot(
             revision: revision, chainId: chain, params: store.params, mainCommit: refs.main, state: tip,
             names: names, labels: labels, heights: heights, blocks: blocks, blockStatus: status, accounts: accounts,
             pendingVotes: pendingVotes, pendingTransfers: pendingTransfers, pendingCandidates: pendingCandidates,
-            votesById: votesById, transfersById: transfersById, problems: problems)
+            votesById: votesById, transfersById: transfersById, markets: markets, problems: problems)
     }
 
     /// Why the state transition refuses `block` on `state`, or nil when it accepts it (cached per ledger).

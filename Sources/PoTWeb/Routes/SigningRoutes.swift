@@ -1,6 +1,6 @@
 import Hummingbird
 
-/// POST /api/sign/vote and /api/sign/transfer. Without unlocked keys they answer 404 and say
+/// POST /api/sign/vote, /api/sign/transfer and /api/sign/bet. Without unlocked keys they answer 404 and say
 /// how to turn signing on; with them, `SigningGuard` admits only same-site requests with the token.
 struct SigningRoutes: RouteGroup {
     let desk: SigningDesk?
@@ -10,7 +10,7 @@ struct SigningRoutes: RouteGroup {
         let group = router.group("/api/sign")
         guard let desk, let policy else {
             group.post("{kind}") { _, _ -> Response in
-                throw WebError.notFound("signing is off: start pot-web with --unlock LABEL,... to sign votes and transfers with those keys")
+                throw WebError.notFound("signing is off: start pot-web with --unlock LABEL,... to sign votes, transfers and bets with those keys")
             }
             return
         }
@@ -23,6 +23,10 @@ struct SigningRoutes: RouteGroup {
         group.post("transfer") { request, context in
             let body = try await RequestBody.decode(TransferRequest.self, from: request, context: context)
             return try JSONOutput.response(try await desk.transfer(body), status: .created)
+        }
+        group.post("bet") { request, context in
+            let body = try await RequestBody.decode(BetRequest.self, from: request, context: context)
+            return try JSONOutput.response(try await desk.bet(body), status: .created)
         }
     }
 
@@ -61,10 +65,21 @@ struct SigningRoutes: RouteGroup {
                     requestBody: ["required": true, "content": OpenAPI.jsonContent(Schema.ref("TransferRequest"))],
                     responses: Self.refusals(["201": OpenAPI.response("Signed and stored.", schema: "SignedTransfer")]),
                     security: true)],
+                "/api/sign/bet": ["post": OpenAPI.operation(
+                    id: "signBet", summary: "Sign and store a bet with an unlocked key",
+                    description: "Checked as pot-market bet checks it: the bettor is a member, the market is known (404 otherwise) and still takes bets (the next block is at most at its close height), and there is one probability per outcome, summing to 1. The sequence is one above the bettor's highest on this market.",
+                    tag: "signing",
+                    requestBody: ["required": true, "content": OpenAPI.jsonContent(Schema.ref("BetRequest"))],
+                    responses: Self.refusals([
+                        "201": OpenAPI.response("Signed and stored.", schema: "SignedBet"),
+                        "404": OpenAPI.errorResponse("Signing is off (pot-web runs without --unlock), or no market starts with the given id."),
+                    ]),
+                    security: true)],
             ],
             schemas: [
                 "VoteRequest": VoteRequest.schema, "TransferRequest": TransferRequest.schema,
                 "SignedVote": SignedVoteDocument.schema, "SignedTransfer": SignedTransferDocument.schema,
+                "BetRequest": BetRequest.schema, "SignedBet": SignedBetDocument.schema,
             ])
     }
 }

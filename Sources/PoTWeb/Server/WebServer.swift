@@ -48,7 +48,7 @@ public enum WebServer {
     /// Every route group, in the order their links appear in the navigation bar.
     static func routeGroups(signing desk: SigningDesk?, policy: SigningPolicy?) -> [any RouteGroup] {
         [
-            OverviewRoutes(), BlockRoutes(), HeightRoutes(), AccountRoutes(), SearchRoutes(), EventRoutes(),
+            OverviewRoutes(), BlockRoutes(), HeightRoutes(), AccountRoutes(), MarketRoutes(), SearchRoutes(), EventRoutes(),
             SigningRoutes(desk: desk, policy: policy), AssetRoutes(),
         ]
     }

@@ -2,7 +2,7 @@ import Foundation
 import PoTCore
 import PoTStore
 
-/// Signs votes and transfers with the keys pot-web unlocked, after the checks `pot vote` and
+/// Signs votes, transfers and bets with the keys pot-web unlocked, after the checks `pot vote` and
 /// `pot transfer` make, under the repository's write lock; stores them; refreshes the model.
 public final class SigningDesk: Sendable {
     let reader: ChainReader
@@ -20,7 +20,7 @@ public final class SigningDesk: Sendable {
 
     public var unlockedLabels: [String] { keys.keys.sorted() }
 
-    private func key(_ label: String) throws -> SigningKey {
+    func unlockedKey(_ label: String) throws -> SigningKey {
         guard let key = keys[label] else {
             let unlocked = unlockedLabels.isEmpty ? "none" : unlockedLabels.joined(separator: ", ")
             throw WebError.forbidden("'\(label)' is not unlocked on this server (unlocked: \(unlocked))")
@@ -29,7 +29,7 @@ public final class SigningDesk: Sendable {
     }
 
     func vote(_ request: VoteRequest) async throws -> SignedVoteDocument {
-        let key = try key(request.as)
+        let key = try unlockedKey(request.as)
         let label = request.as, height = request.height
         guard request.probs_ppm.allSatisfy({ $0 <= TrustScoring.ppmOne }) else {
             throw WebError.refused("a probability is above 1000000 ppm")
@@ -83,7 +83,7 @@ public final class SigningDesk: Sendable {
     }
 
     func transfer(_ request: TransferRequest) async throws -> SignedTransferDocument {
-        let key = try key(request.as)
+        let key = try unlockedKey(request.as)
         let label = request.as, amount = request.amount_mt, memo = request.memo, requested = request.nonce
         guard amount > 0 else { throw WebError.refused("amount_mt must be at least 1 mT") }
         guard memo.utf8.count <= ObjectLimits.maxMemoBytes else {

@@ -36,5 +36,16 @@ struct WalkthroughChain {
         return refs + files
     }
 
+    /// bob declares "Ship v2 this week?" (yes/no, resolver carol, close 5, resolve by 7) and alice
+    /// and bob bet 0.7/0.3 and 0.4/0.6; block 4 carries it all. Returns the market id.
+    func declareMarket() throws -> String {
+        let id = try Run.pot(["market", "declare", "--question", "Ship v2 this week?", "--outcomes", "yes,no", "--resolver", "carol",
+                              "--close-height", "5", "--resolve-by", "7", "--as", "bob"], in: directory).lastLine
+        try pot(["market", "bet", "--market", id, "--probs", "0.7,0.3", "--as", "alice"])
+        try pot(["market", "bet", "--market", id, "--probs", "0.4,0.6", "--as", "bob"])
+        try pot(["propose", "--as", "alice", "--canonical", "--timestamp", "1700000400"])
+        return id
+    }
+
     func remove() { TestEnvironment.remove(directory) }
 }

@@ -42,7 +42,7 @@ struct MarketDeclare: ParsableCommand {
             try store.addMarketDeclaration(signed)
             if json {
                 print(try Format.json(MarketReport(id: id, declaration: declaration, market: nil, chain: state,
-                                                   names: MarketBook(store: store, state: state).names())))
+                                                   names: (try? store.names()) ?? [:])))
             } else {
                 print("market \(id.short) declared by \(creator): \"\(question)\" (\(names.joined(separator: ", "))); resolver \(resolver); bets until height \(closeHeight), resolution by height \(declaration.resolveBy); pending until a block carries it")
                 print(id.hex)

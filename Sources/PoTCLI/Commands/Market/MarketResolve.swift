@@ -16,16 +16,16 @@ struct MarketResolve: ParsableCommand {
         let key = try context.signingKey(resolver)
         try store.withWriteLock {
             let state = try store.currentState()
-            let entry = try MarketBook(store: store, state: state).find(market)
+            let entry = try store.findMarket(market, in: state)
             let declaration = entry.declaration
             guard let index = declaration.outcomes.firstIndex(of: outcome) else {
                 throw CLIError("market \(entry.id.short) has no outcome '\(outcome)'; its outcomes are \(declaration.outcomes.joined(separator: ", "))")
             }
             guard key.publicKey == declaration.resolver else {
-                let names = MarketBook(store: store, state: state).names()
+                let names = (try? store.names()) ?? [:]
                 throw CLIError("only \(names[declaration.resolver] ?? declaration.resolver.short), the market's resolver, may resolve market \(entry.id.short)")
             }
-            guard let market = entry.state else {
+            guard let market = entry.market else {
                 throw CLIError("market \(entry.id.short) is not in the chain yet; a block must carry its declaration first")
             }
             switch market.status {

@@ -11,10 +11,9 @@ struct MarketShow: ParsableCommand {
     func run() throws {
         let context = try ChainContext.open()
         let state = try context.store.currentState()
-        let book = MarketBook(store: context.store, state: state)
-        let entry = try book.find(market)
-        let names = book.names()
-        let report = MarketReport(id: entry.id, declaration: entry.declaration, market: entry.state, chain: state, names: names)
+        let entry = try context.store.findMarket(market, in: state)
+        let names = (try? context.store.names()) ?? [:]
+        let report = MarketReport(id: entry.id, declaration: entry.declaration, market: entry.market, chain: state, names: names)
         if json { print(try Format.json(report)); return }
         let d = entry.declaration
         print("market \(report.id)")
@@ -26,7 +25,7 @@ struct MarketShow: ParsableCommand {
         if let at = report.settled_at { status += " at height \(at)" }
         print(status)
         if let prices = report.prices_ppm {
-            let label = entry.state?.closingTrust == nil ? "p_m now" : "p_m at close"
+            let label = entry.market?.closingTrust == nil ? "p_m now" : "p_m at close"
             print("\(label): " + zip(d.outcomes, prices).map { "\($0)=\(Format.probability($1))" }.joined(separator: " "))
         }
         if !report.bets.isEmpty {

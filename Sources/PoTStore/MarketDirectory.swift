@@ -1,0 +1,92 @@
+import PoTCore
+
+/// A market as clients see it: declared in the chain, or only stored and waiting for a block.
+public struct MarketListing: Sendable {
+    public let id: Hash256
+    public let declaration: MarketDeclaration
+    /// nil while no block carries the declaration.
+    public let market: MarketState?
+
+    /// pending, open, closed, resolved: <outcome>, or voided.
+    public func status(at height: UInt64) -> String {
+        guard let market else { return "pending" }
+        switch market.status {
+        case .resolved(let outcome, _): return "resolved: \(declaration.outcomes[outcome])"
+        case .voided: return "voided"
+        case .open: return height >= declaration.closeHeight ? "closed" : "open"
+        }
+    }
+}
+
+/// Why a market id prefix names no single market.
+public enum MarketLookupError: Error, CustomStringConvertible, Equatable {
+    case malformed(String)
+    case notFound(String)
+    case ambiguous(String)
+
+    public var description: String {
+        switch self {
+        case .malformed(let text), .notFound(let text), .ambiguous(let text): return text
+        }
+    }
+}
+
+extension ChainStore {
+    /// Every market of `state` and every declaration stored under refs/pot/markets, by close height.
+    public func marketListings(in state: ChainState, problems: inout [String]) throws -> [MarketListing] {
+        var found: [Hash256: MarketListing] = [:]
+        for (id, market) in state.markets { found[id] = MarketListing(id: id, declaration: market.declaration, market: market) }
+        for pending in try pendingDeclarations(problems: &problems) {
+            let id = pending.signed.id(chain: chainId)
+            if found[id] == nil { found[id] = MarketListing(id: id, declaration: pending.signed.declaration, market: nil) }
+        }
+        return found.values.sorted { ($0.declaration.closeHeight, $0.id) < ($1.declaration.closeHeight, $1.id) }
+    }
+
+    /// The one market whose id starts with `prefix` (hex digits).
+    public func findMarket(_ prefix: String, in state: ChainState) throws -> MarketListing {
+        let text = prefix.lowercased()
+        guard !text.isEmpty, text.count <= 64, text.allSatisfy({ $0.isHexDigit }) else {
+            throw MarketLookupError.malformed("'\(prefix)' is not a market id or a prefix of one (hex digits)")
+        }
+        var problems: [String] = []
+        let matches = try marketListings(in: state, problems: &problems).filter { $0.id.hex.hasPrefix(text) }
+        guard let first = matches.first else { throw MarketLookupError.notFound("no market has an id starting with \(text)") }
+        guard matches.count == 1 else {
+            throw MarketLookupError.ambiguous("market id prefix \(text) is ambiguous: \(matches.map(\.id.short).joined(separator: ", ")); give more digits")
+        }
+        return first
+    }
+
+    /// Signs and stores a bet by `key` (called `label` in messages) on the market `prefix` names,
+    /// after the checks a block would make: the bettor is a member, the market is still open to
+    /// bets, and there is one probability per outcome. The sequence is one above the bettor's
+    /// highest included or stored one. Takes the write lock.
+    public func placeBet(as key: SigningKey, label: String, market prefix: String,
+                         probsPpm: [UInt64]) throws -> (signed: SignedMarketBet, listing: MarketListing) {
+        try withWriteLock {
+            let state = try currentState()
+            let listing = try findMarket(prefix, in: state)
+            let declaration = listing.declaration
+            guard state.isMember(key.publicKey) else { throw StoreError("\(label) is not a member of this chain; only members may bet") }
+            guard state.height + 1 <= declaration.closeHeight else {
+                throw StoreError("market \(listing.id.short) closed at height \(declaration.closeHeight); the chain is at height \(state.height), so no block may carry a new bet")
+            }
+            guard probsPpm.count == declaration.outcomes.count else {
+                throw StoreError("market \(listing.id.short) has \(declaration.outcomes.count) outcomes (\(declaration.outcomes.joined(separator: ", "))); give one probability for each, got \(probsPpm.count)")
+            }
+            var problems: [String] = []
+            let stored = try pendingBets(glob: ChainLayout.betsGlob(market: listing.id), problems: &problems)
+                .map(\.signed.bet).filter { $0.bettor == key.publicKey }
+            let included = listing.market?.bets[key.publicKey]?.sequence ?? 0
+            let sequence = max(included, stored.map(\.sequence).max() ?? 0) + 1
+            let bet: MarketBet
+            do { bet = try MarketBet(bettor: key.publicKey, market: listing.id, sequence: sequence, probsPpm: probsPpm) } catch {
+                throw StoreError("\(error)")
+            }
+            let signed = SignedMarketBet.sign(bet, with: key, chain: chainId)
+            try storeBet(signed)
+            return (signed, listing)
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Hummingbird
+import PoTCore
+import PoTStore
+
+/// `/markets`, `/markets/{id}` and their twins under `/api/markets`.
+struct MarketRoutes: RouteGroup {
+    var navigation: NavigationItem? { NavigationItem(title: "Markets", path: "/markets") }
+
+    static func market(_ text: String, in s: ChainSnapshot) throws -> MarketReport {
+        let prefix = text.lowercased()
+        guard Hex.isHexPrefix(prefix), prefix.count <= 64 else {
+            throw WebError.badRequest("'\(text)' is not a market id (expected up to 64 hexadecimal digits)")
+        }
+        guard prefix.count >= Lookup.minimumPrefix else {
+            throw WebError.badRequest("a market id prefix needs at least \(Lookup.minimumPrefix) hexadecimal digits, got \(prefix.count)")
+        }
+        let matches = s.markets.filter { $0.id.hasPrefix(prefix) }
+        guard let first = matches.first else { throw WebError.notFound("no market in this repository starts with '\(prefix)'") }
+        guard matches.count == 1 else { throw WebError.badRequest("'\(prefix)' matches more than one market; give more digits") }
+        return first
+    }
+
+    func register(on router: Router<WebContext>, site: Site) {
+        router.get("/markets") { _, _ in
+            let s = site.snapshot
+            return site.page("markets", s) {
+                site.layout(s).page(title: "Markets", revision: s.revision, active: "/markets",
+                                    MarketPage.list(MarketListDocument(tip_height: s.tipHeight, markets: s.markets)))
+            }
+        }
+        router.get("/markets/{id}") { _, context in
+            let s = site.snapshot
+            let market = try Self.market(try context.parameters.require("id"), in: s)
+            return site.page("market \(market.id)", s) {
+                site.layout(s).page(title: "Market \(market.id.prefix(12))", revision: s.revision, active: "/markets",
+                                    MarketPage.market(market, tipHeight: s.tipHeight))
+            }
+        }
+        router.get("/api/markets") { _, _ in
+            let s = site.snapshot
+            return try site.json("markets", s) { MarketListDocument(tip_height: s.tipHeight, markets: s.markets) }
+        }
+        router.get("/api/markets/{id}") { _, context in
+            let s = site.snapshot
+            let market = try Self.market(try context.parameters.require("id"), in: s)
+            return try site.json("market \(market.id)", s) { market }
+        }
+    }
+
+    var openAPI: OpenAPIFragment {
+        OpenAPIFragment(
+            paths: [
+                "/api/markets": ["get": OpenAPI.operation(
+                    id: "listMarkets", summary: "Every market (twin of /markets)",
+                    description: "Markets declared in the chain and declarations stored under refs/pot/markets that no block carries yet, by close height.",
+                    tag: "markets",
+                    responses: ["200": OpenAPI.response("The markets.", schema: "MarketList")])],
+                "/api/markets/{id}": ["get": OpenAPI.operation(
+                    id: "getMarket", summary: "One market (twin of /markets/{id})",
+                    description: "Its declaration, prices, the last included bet of each bettor, and once resolved every bettor's score.",
+                    tag: "markets",
+                    parameters: [OpenAPI.pathParameter("id", "A market id, or a unique prefix of at least 4 hexadecimal digits.")],
+                    responses: [
+                        "200": OpenAPI.response("The market.", schema: "Market"),
+                        "400": OpenAPI.errorResponse("Not hexadecimal, too short, or matching more than one market."),
+                        "404": OpenAPI.errorResponse("No market starts with it."),
+                    ])],
+            ],
+            schemas: ["MarketList": MarketListDocument.schema, "Market": MarketListDocument.marketSchema])
+    }
+}

@@ -7,7 +7,7 @@ struct CrashTests {
     @Test("GIT-ATOMIC: pot propose killed at any step leaves a valid repository, and a retry succeeds",
           arguments: ["after-block-commit", "before-block-ref", "after-block-ref", "before-main"])
     func killedProposeLeavesValidRepository(point: String) throws {
-        let chain = try DemoChain.make()
+        let chain = try WalkthroughChain.make()
         defer { chain.remove() }
         let before = try chain.statusJSON()
         let killed = try Run.pot(["propose", "--as", "bob", "--canonical", "--timestamp", "1700000400"],
@@ -30,7 +30,7 @@ struct CrashTests {
 
     @Test("GIT-LOCK: a second writer waits for the lock and gives up with a clear error")
     func heldLockRefusesWriter() throws {
-        let chain = try DemoChain.make()
+        let chain = try WalkthroughChain.make()
         defer { chain.remove() }
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -48,7 +48,7 @@ struct CrashTests {
 
     @Test("GIT-LOCK: concurrent writers never corrupt each other")
     func concurrentTransfers() throws {
-        let chain = try DemoChain.make()
+        let chain = try WalkthroughChain.make()
         defer { chain.remove() }
         let group = DispatchGroup()
         let results = ResultBox()

@@ -19,7 +19,7 @@ struct MarketCLITests {
     }
 
     /// A refused command prints one Error line, exits 1 and changes nothing.
-    static func expectRefusal(_ arguments: [String], in chain: DemoChain, mentioning text: String) throws {
+    static func expectRefusal(_ arguments: [String], in chain: WalkthroughChain, mentioning text: String) throws {
         let before = try chain.snapshot()
         let result = try market(arguments, in: chain.directory)
         #expect(result.status == 1, "\(arguments): exit \(result.status)")
@@ -35,7 +35,7 @@ struct MarketCLITests {
     ///   alice: 1000 · ln(0.7 / 0.605052) = +145.77 → +146;  bob: 1000 · ln(0.4 / 0.605052) = −413.85 → −414.
     @Test("MARKET-SCORE MARKET-REFS: declare, bet, resolve and settle through pot market, with the figures computed by hand")
     func lifecycle() throws {
-        let chain = try DemoChain.make()
+        let chain = try WalkthroughChain.make()
         defer { chain.remove() }
         let dir = chain.directory
         let id = try Run.pot(["market", "declare", "--question", "Ship v2 this week?", "--outcomes", "yes,no", "--resolver", "carol",
@@ -95,7 +95,7 @@ struct MarketCLITests {
 
     @Test("MARKET-VOID MARKET-DECLARE: refusals when declaring, and a market nobody resolves is voided")
     func voidedAndRefused() throws {
-        let chain = try DemoChain.make()
+        let chain = try WalkthroughChain.make()
         defer { chain.remove() }
         let dir = chain.directory
         try Run.ok(["keygen", "--label", "dave"], in: dir)

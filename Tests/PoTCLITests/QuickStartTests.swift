@@ -40,7 +40,7 @@ struct QuickStartTests {
 
     @Test("CLI-C: -C <path> runs in another directory, like git")
     func changeDirectoryOption() throws {
-        let chain = try DemoChain.make()
+        let chain = try WalkthroughChain.make()
         defer { chain.remove() }
         #expect(try Run.ok(["-C", chain.directory, "status", "--json"], in: "/") == chain.statusJSON())
         let outside = try Run.pot(["status"], in: "/")

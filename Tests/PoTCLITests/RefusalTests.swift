@@ -27,7 +27,7 @@ struct RefusalTests {
     @Test("CLI-REFUSE: bad input prints one Error line, exits 1 and changes no ref, object reachable from a ref, or state",
           arguments: badCommands.map(\.0))
     func refusedCommandChangesNothing(name: String) throws {
-        let chain = try DemoChain.make()
+        let chain = try WalkthroughChain.make()
         defer { chain.remove() }
         let dir = chain.directory
         try Run.ok(["keygen", "--label", "dave"], in: dir)

@@ -6,7 +6,7 @@ import Testing
 struct ReplicaTests {
     @Test("GIT-CLONE: a pot clone rebuilds the identical pot status --json")
     func cloneRebuildsIdenticalStatus() throws {
-        let chain = try DemoChain.make()
+        let chain = try WalkthroughChain.make()
         defer { chain.remove() }
         // Leave something pending too: a transfer and a candidate at the next height.
         try Run.ok(["transfer", "--as", "bob", "--to", "carol", "--amount", "42"], in: chain.directory)
@@ -21,7 +21,7 @@ struct ReplicaTests {
 
     @Test("GIT-PUSH-FETCH: push to a bare hub, fetch elsewhere, and fork choice agrees")
     func pushAndFetch() throws {
-        let chain = try DemoChain.make(finish: false)
+        let chain = try WalkthroughChain.make(finish: false)
         defer { chain.remove() }
         let hubParent = TestEnvironment.temporaryDirectory("hub")
         defer { TestEnvironment.remove(hubParent) }

@@ -5,14 +5,14 @@ import Testing
 @Suite("Tampering is detected and named")
 struct TamperTests {
     /// The blob id of `entry` in the record tree of the block at refs/pot/blocks/<height>/<id>.
-    func recordBlob(_ chain: DemoChain, height: Int, id: String, entry: String) throws -> String {
+    func recordBlob(_ chain: WalkthroughChain, height: Int, id: String, entry: String) throws -> String {
         try Run.git(["rev-parse", "refs/pot/blocks/\(height)/\(id)^{tree}:\(entry)"], in: chain.directory)
             .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     @Test("GIT-TAMPER: a payload blob edited by hand and re-linked is named by pot verify")
     func editedPayloadIsNamed() throws {
-        let chain = try DemoChain.make()
+        let chain = try WalkthroughChain.make()
         defer { chain.remove() }
         let dir = chain.directory
         let h2 = try Run.git(["log", "-1", "--format=%s", "main~1"], in: dir).stdout
@@ -46,7 +46,7 @@ struct TamperTests {
 
     @Test("GIT-TAMPER: a loose object rewritten in place is named by pot verify")
     func rewrittenLooseObjectIsNamed() throws {
-        let chain = try DemoChain.make()
+        let chain = try WalkthroughChain.make()
         defer { chain.remove() }
         let dir = chain.directory
         let header = try recordBlob(chain, height: 1, id: chain.a, entry: "header")
@@ -63,8 +63,8 @@ struct TamperTests {
 
     @Test("SIG-CHAIN: a vote signed for another chain, slipped under refs/pot/votes, is named by pot verify")
     func voteFromAnotherChainIsNamed() throws {
-        let chain = try DemoChain.make(finish: false)
-        let other = try DemoChain.make(finish: false)
+        let chain = try WalkthroughChain.make(finish: false)
+        let other = try WalkthroughChain.make(finish: false)
         defer { chain.remove(); other.remove() }
         let refs = try Run.git(["for-each-ref", "--format=%(refname) %(objectname)", "refs/pot/votes/"], in: other.directory).stdout
         let first = refs.split(separator: "\n")[0].split(separator: " ")

@@ -1,15 +1,14 @@
 import Foundation
-import PoTTestSupport
 
 /// The walkthrough's chain, made with the real `pot`: three members, candidates A and B at
 /// height 1, three votes, advance, two canonical blocks (tip 3, height 1 final).
-struct WalkthroughChain {
-    let directory: String
-    let a: String
-    let b: String
+public struct WalkthroughChain: Sendable {
+    public let directory: String
+    public let a: String
+    public let b: String
 
-    static func make(finish: Bool = true) throws -> WalkthroughChain {
-        let dir = TestEnvironment.temporaryDirectory("web-chain")
+    public static func make(finish: Bool = true) throws -> WalkthroughChain {
+        let dir = TestEnvironment.temporaryDirectory("chain")
         try Run.ok(["init", "--k", "2", "--alpha", "1000", "--endow", "alice=10000", "--endow", "bob=5000",
                     "--endow", "carol=5000", "--timestamp", "1700000000"], in: dir)
         let a = try Run.pot(["propose", "--as", "alice", "--timestamp", "1700000001"], in: dir).lastLine
@@ -26,10 +25,10 @@ struct WalkthroughChain {
     }
 
     @discardableResult
-    func pot(_ arguments: [String]) throws -> String { try Run.ok(arguments, in: directory) }
+    public func pot(_ arguments: [String]) throws -> String { try Run.ok(arguments, in: directory) }
 
     /// Every ref and the files under .git: what "changes nothing" compares.
-    func refsAndFiles() throws -> String {
+    public func refsAndFiles() throws -> String {
         let refs = try Run.git(["for-each-ref", "--format=%(refname) %(objectname)"], in: directory).stdout
         let files = try Run.process("/bin/sh", ["-c", "cd .git && find . -type f ! -name index -printf '%p %s %T@\\n' | sort"],
                                     in: directory, environment: [:]).stdout
@@ -38,7 +37,7 @@ struct WalkthroughChain {
 
     /// bob declares "Ship v2 this week?" (yes/no, resolver carol, close 5, resolve by 7) and alice
     /// and bob bet 0.7/0.3 and 0.4/0.6; block 4 carries it all. Returns the market id.
-    func declareMarket() throws -> String {
+    public func declareMarket() throws -> String {
         let id = try Run.pot(["market", "declare", "--question", "Ship v2 this week?", "--outcomes", "yes,no", "--resolver", "carol",
                               "--close-height", "5", "--resolve-by", "7", "--as", "bob"], in: directory).lastLine
         try pot(["market", "bet", "--market", id, "--probs", "0.7,0.3", "--as", "alice"])
@@ -47,5 +46,12 @@ struct WalkthroughChain {
         return id
     }
 
-    func remove() { TestEnvironment.remove(directory) }
+    public func statusJSON() throws -> String { try Run.ok(["status", "--json"], in: directory) }
+
+    /// Every ref with its object, and the status document: what "a refused command changes nothing" compares.
+    public func snapshot() throws -> String {
+        try Run.git(["for-each-ref"], in: directory).stdout + (try statusJSON())
+    }
+
+    public func remove() { TestEnvironment.remove(directory) }
 }

@@ -5,24 +5,11 @@ import Testing
 
 @Suite("pot-deploy as a program")
 struct DaemonTests {
-    func writeRecordingConfig(_ f: DeployFixture) throws {
-        try f.writeConfig("""
-            poll_interval_ms = 50
-            [[on_tip]]
-            name = "tip"
-            \(f.recordRun("tip.txt"))
-
-            [[on_finalize]]
-            name = "final"
-            \(f.recordRun("final.txt"))
-            """)
-    }
-
     @Test("DEPLOY-WATCH: a watching pot-deploy runs on_tip for each new tip and on_finalize as heights become final, until SIGTERM")
     func watches() throws {
         let f = try DeployFixture(blocks: 2)
         defer { f.remove() }
-        try writeRecordingConfig(f)
+        try f.writeRecordingConfig(extra: "poll_interval_ms = 50")
         let daemon = try Daemon(f)
         try waitUntil("the first tip") { f.heights("tip.txt") == [2] }
         try f.addBlocks(1)
@@ -38,7 +25,7 @@ struct DaemonTests {
     func secondInstance() throws {
         let f = try DeployFixture(blocks: 1)
         defer { f.remove() }
-        try writeRecordingConfig(f)
+        try f.writeRecordingConfig(extra: "poll_interval_ms = 50")
         let daemon = try Daemon(f)
         try waitUntil("the first pot-deploy to run its hook") { f.heights("tip.txt") == [1] }
         let second = try f.deploy(["--once"])
@@ -101,7 +88,7 @@ struct DaemonTests {
     func history() throws {
         let f = try DeployFixture(blocks: 3)
         defer { f.remove() }
-        try writeRecordingConfig(f)
+        try f.writeRecordingConfig(extra: "poll_interval_ms = 50")
         try f.once()
         try f.addBlocks(1)
         try f.once()
@@ -127,7 +114,7 @@ struct DaemonTests {
     func dispatch() throws {
         let f = try DeployFixture(blocks: 1)
         defer { f.remove() }
-        try writeRecordingConfig(f)
+        try f.writeRecordingConfig(extra: "poll_interval_ms = 50")
         let result = try Run.pot(["deploy", "--repo", f.repo, "--config", f.configPath, "--once"], in: f.base)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("on_tip h=1 "), "\(result.stdout)")

@@ -5,24 +5,11 @@ import Testing
 
 @Suite("pot-deploy across restarts")
 struct RestartTests {
-    func writeRecordingConfig(_ f: DeployFixture, extra: String = "") throws {
-        try f.writeConfig("""
-            \(extra)
-            [[on_tip]]
-            name = "tip"
-            \(f.recordRun("tip.txt"))
-
-            [[on_finalize]]
-            name = "final"
-            \(f.recordRun("final.txt"))
-            """)
-    }
-
     @Test("DEPLOY-ONCE DEPLOY-CATCHUP DEPLOY-SUPERSEDE: after downtime every newly final height runs once, in order; tips missed meanwhile are superseded; nothing runs twice")
     func catchUpAfterDowntime() throws {
         let f = try DeployFixture(blocks: 3)
         defer { f.remove() }
-        try writeRecordingConfig(f)
+        try f.writeRecordingConfig()
         try f.once()
         #expect(f.heights("tip.txt") == [3])
         #expect(f.heights("final.txt") == [1])

@@ -62,6 +62,22 @@ final class DeployFixture {
     /// The default configuration path used by `deploy`.
     var configPath: String { base + "/deploy.toml" }
 
+    /// A config whose on_tip hook "tip" and on_finalize hook "final" append their heights to
+    /// tip.txt and final.txt; `extra` goes first (top-level keys).
+    @discardableResult
+    func writeRecordingConfig(extra: String = "") throws -> String {
+        try writeConfig("""
+            \(extra)
+            [[on_tip]]
+            name = "tip"
+            \(recordRun("tip.txt"))
+
+            [[on_finalize]]
+            name = "final"
+            \(recordRun("final.txt"))
+            """)
+    }
+
     @discardableResult
     func writeConfig(_ text: String, to path: String? = nil) throws -> String {
         let path = path ?? configPath

@@ -35,10 +35,7 @@ enum Probabilities {
         let values = try list.split(separator: ",", omittingEmptySubsequences: false).map {
             asPPM ? try ppm(fromInteger: String($0)) : try ppm(fromDecimal: String($0))
         }
-        let sum = values.reduce(0, +)
-        guard sum == 1_000_000 else {
-            throw CLIError("probabilities sum to \(Format.probability(sum)), not 1 (in ppm: \(sum) instead of 1000000)")
-        }
+        if let problem = Figures.distributionProblem(values) { throw CLIError(problem) }
         return values
     }
 }

@@ -23,7 +23,7 @@ struct Advance: ParsableCommand {
                 print("height \(decision.tally.height)")
                 for id in decision.tally.candidates.sorted(by: { decision.tally.weights[$0]! > decision.tally.weights[$1]! }) {
                     let block = decision.candidates.first { $0.id == id }!
-                    print("  W(\(id.short)) = \(Format.weight(decision.tally.weights[id]!))  proposed by \(context.name(block.header.proposer, names))")
+                    print("  W(\(id.short)) = \(Figures.weight(decision.tally.weights[id]!))  proposed by \(context.name(block.header.proposer, names))")
                 }
                 for (id, reason) in decision.rejected { print("  rejected \(id.short): \(reason)") }
                 print("  canonical = \(decision.chosen.id.short)")

@@ -26,12 +26,12 @@ struct Finalize: ParsableCommand {
             }
             for report in reports {
                 let total = report.scores.reduce(Int64(0)) { $0 + $1.delta }
-                let pm = report.totalTrust > 0 ? Format.probability(UInt64(report.winnerWeight / report.totalTrust)) : "-"
+                let pm = report.totalTrust > 0 ? Figures.probability(UInt64(report.winnerWeight / report.totalTrust)) : "-"
                 print("height \(report.height) final: winner \(report.winner.short), p_m(winner) = \(pm), I_h = \(TrustScoring.formatNats(report.information, signed: false)) nats, \(report.scores.count) voter(s), sum of changes \(Format.signedGrouped(total)) mT")
                 guard verbose else { continue }
                 for score in report.scores.sorted(by: { context.name($0.voter, names) < context.name($1.voter, names) }) {
                     let name = context.name(score.voter, names)
-                    print("  voter \(name) q=\(Format.probability(score.winnerPpm)) margin=\(TrustScoring.formatNats(score.margin)) Δ=\(score.delta >= 0 ? "+" : "")\(score.delta) mT  balance \(Format.grouped(score.balanceAfter)) mT")
+                    print("  voter \(name) q=\(Figures.probability(score.winnerPpm)) margin=\(TrustScoring.formatNats(score.margin)) Δ=\(score.delta >= 0 ? "+" : "")\(score.delta) mT  balance \(Figures.grouped(score.balanceAfter)) mT")
                 }
             }
             if pruned > 0 { print("pruned \(pruned) pending object(s) of finalized heights") }

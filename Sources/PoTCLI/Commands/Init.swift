@@ -90,7 +90,7 @@ struct Init: ParsableCommand {
         for account in accounts {
             let label = names[account.key] ?? "-"
             let origin = generated.contains(label) ? " (key generated)" : ""
-            print("account \(label) \(account.key.hex) \(Format.grouped(account.balance)) mT\(origin)")
+            print("account \(label) \(account.key.hex) \(Figures.grouped(account.balance)) mT\(origin)")
         }
     }
 

@@ -18,16 +18,16 @@ struct Status: ParsableCommand {
         print("accounts")
         for a in status.accounts.sorted(by: { ($0.label ?? "~" + $0.public_key) < ($1.label ?? "~" + $1.public_key) }) {
             let label = (a.label ?? "-").padding(toLength: 10, withPad: " ", startingAt: 0)
-            print("  \(label) \(a.public_key)  \(Format.grouped(a.balance_mt).leftPadded(12)) mT  nonce \(a.nonce)\(a.member ? "  member" : "")")
+            print("  \(label) \(a.public_key)  \(Figures.grouped(a.balance_mt).leftPadded(12)) mT  nonce \(a.nonce)\(a.member ? "  member" : "")")
         }
         print("pending candidates: \(status.pending.candidates.count)")
         for c in status.pending.candidates { print("  h=\(c.height) \(c.id) by \(c.proposer_label ?? c.proposer)") }
         print("pending votes: \(status.pending.votes.count)")
         for v in status.pending.votes {
-            print("  h=\(v.height) by \(v.voter_label ?? v.voter): " + v.probs_ppm.map(Format.probability).joined(separator: "/"))
+            print("  h=\(v.height) by \(v.voter_label ?? v.voter): " + v.probs_ppm.map(Figures.probability).joined(separator: "/"))
         }
         print("pending transfers: \(status.pending.transfers.count)")
-        for t in status.pending.transfers { print("  \(t.from_label ?? t.from) -> \(t.to_label ?? t.to) \(Format.grouped(t.amount_mt)) mT nonce \(t.nonce)") }
+        for t in status.pending.transfers { print("  \(t.from_label ?? t.from) -> \(t.to_label ?? t.to) \(Figures.grouped(t.amount_mt)) mT nonce \(t.nonce)") }
     }
 }
 

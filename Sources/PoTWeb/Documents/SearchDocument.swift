@@ -53,7 +53,7 @@ public struct SearchDocument: Codable, Sendable, Equatable {
             for t in s.transfersById.values.sorted(by: { $0.id < $1.id }) where t.id.hex.hasPrefix(lower) {
                 let from = Display.account(t.transfer.from, s.names)
                 found.append(Result(kind: "transfer", title: t.id.hex,
-                                    detail: "\(Display.grouped(t.transfer.amount)) mT from \(from) to \(Display.account(t.transfer.to, s.names))",
+                                    detail: "\(Figures.grouped(t.transfer.amount)) mT from \(from) to \(Display.account(t.transfer.to, s.names))",
                                     href: "/accounts/\(s.names[t.transfer.from] ?? t.transfer.from.hex)#transfer-\(t.id.hex)",
                                     api: "/api/accounts/\(s.names[t.transfer.from] ?? t.transfer.from.hex)"))
             }

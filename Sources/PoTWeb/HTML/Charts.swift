@@ -1,3 +1,5 @@
+import PoTCore
+
 /// Inline SVG charts. Colours come from the style sheet (classes), so pages need no inline style.
 enum Charts {
     /// A column per point, scaled to the largest value; each column carries a tooltip.
@@ -51,14 +53,14 @@ enum Charts {
         }
         coordinates.append("\(f(px(maxX))),\(f(py(previousY!)))")
         let dots = points.map { p -> HTML in
-            "<circle class=\"dot\" cx=\"\(f(px(Double(p.x))))\" cy=\"\(f(py(Double(p.y))))\" r=\"3\"><title>height \(p.x): \(Display.grouped(p.y)) mT</title></circle>"
+            "<circle class=\"dot\" cx=\"\(f(px(Double(p.x))))\" cy=\"\(f(py(Double(p.y))))\" r=\"3\"><title>height \(p.x): \(Figures.grouped(p.y)) mT</title></circle>"
         }
         return """
         <figure class="chart">
         <svg viewBox="0 0 \(f(width)) \(f(height))" role="img" aria-label="\(caption)">
         <line class="axis" x1="\(f(left))" y1="\(f(height - bottom))" x2="\(f(width))" y2="\(f(height - bottom))"/>
         <line class="axis" x1="\(f(left))" y1="\(f(top))" x2="\(f(left))" y2="\(f(height - bottom))"/>
-        <text class="tick" x="\(f(left - 4))" y="\(f(top + 10))" text-anchor="end">\(Display.grouped(UInt64(maxY)))</text>
+        <text class="tick" x="\(f(left - 4))" y="\(f(top + 10))" text-anchor="end">\(Figures.grouped(UInt64(maxY)))</text>
         <text class="tick" x="\(f(left - 4))" y="\(f(height - bottom))" text-anchor="end">0</text>
         <text class="tick" x="\(f(left))" y="\(f(height - 4))">h \(String(firstPoint.x))</text>
         <text class="tick" x="\(f(width))" y="\(f(height - 4))" text-anchor="end">h \(String(UInt64(maxX)))</text>

@@ -2,37 +2,8 @@ import PoTCore
 
 /// How numbers, times and keys are shown on pages (the same forms `pot` prints).
 enum Display {
-    /// 12000 → "12 000"
-    static func grouped<T: BinaryInteger>(_ value: T) -> String {
-        let digits = Array(String(value.magnitude))
-        var out = value < 0 ? "-" : ""
-        for (i, d) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { out.append(" ") }
-            out.append(d)
-        }
-        return out
-    }
-
     /// A change in mT with its sign: "+405", "-1 792", "0".
-    static func signed(_ value: Int64) -> String { value > 0 ? "+" + grouped(value) : grouped(value) }
-
-    /// A weight in mT·ppm shown in mT: 12000000000 → "12 000", 7250500000 → "7 250.5".
-    static func weight(_ w: UInt128) -> String {
-        let whole = UInt64(w / 1_000_000), fraction = UInt64(w % 1_000_000)
-        guard fraction > 0 else { return grouped(whole) }
-        var f = String(fraction)
-        f = String(repeating: "0", count: 6 - f.count) + f
-        while f.hasSuffix("0") { f.removeLast() }
-        return grouped(whole) + "." + f
-    }
-
-    /// 900000 ppm → "0.90", 123456 → "0.123456", 1000000 → "1.00".
-    static func probability(_ ppm: UInt64) -> String {
-        var f = String(ppm % 1_000_000)
-        f = String(repeating: "0", count: 6 - f.count) + f
-        while f.count > 2, f.hasSuffix("0") { f.removeLast() }
-        return "\(ppm / 1_000_000).\(f)"
-    }
+    static func signed(_ value: Int64) -> String { value > 0 ? "+" + Figures.grouped(value) : Figures.grouped(value) }
 
     /// Nats × 10^18 with six decimals, as the JSON documents carry them.
     static func natsJSON(_ value: Int128, signed: Bool = true) -> String {

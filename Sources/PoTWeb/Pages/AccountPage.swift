@@ -1,17 +1,19 @@
+import PoTCore
+
 /// An account: balance history, scores, votes, transfers, penalties.
 enum AccountPage {
     static func render(_ a: AccountDocument, tipHeight: UInt64) -> HTML {
         let scores = Fragments.table(["height", "winner", "trust (mT)", "q(winner)", "p_m(winner)", "margin (nats)", "Δ (mT)", "balance after (mT)"], a.scores.map { s in
-            [Fragments.heightLink(s.height), Fragments.blockLink(s.winner), "\(Display.grouped(s.trust_mt))", "\(Display.probability(s.q_ppm))",
-             "\(Display.probability(s.market_ppm))", "\(s.margin_nats)",
-             "<span class=\"delta \(s.delta_mt < 0 ? "neg" : "pos")\">\(Display.signed(s.delta_mt))</span>", "\(Display.grouped(s.balance_after_mt))"]
+            [Fragments.heightLink(s.height), Fragments.blockLink(s.winner), "\(Figures.grouped(s.trust_mt))", "\(Figures.probability(s.q_ppm))",
+             "\(Figures.probability(s.market_ppm))", "\(s.margin_nats)",
+             "<span class=\"delta \(s.delta_mt < 0 ? "neg" : "pos")\">\(Display.signed(s.delta_mt))</span>", "\(Figures.grouped(s.balance_after_mt))"]
         }, numeric: [2, 3, 4, 5, 6, 7], empty: "no score yet")
         let votes = Fragments.table(["height", "distribution", "probabilities", "status"], a.votes.map { v in
             ["<span id=\"vote-\(v.id)\"></span>\(Fragments.heightLink(v.height))", Sections.distribution(v, order: []),
              "<span class=\"probs\">\(Sections.probabilities(v))</span>", Sections.voteStatus(v)]
         }, empty: "no vote")
         let penalties = Fragments.table(["for height", "in block at height", "amount (mT)"], a.penalties.map { p in
-            [Fragments.heightLink(p.height), Fragments.heightLink(p.block_height), "\(Display.grouped(p.amount_mt))"]
+            [Fragments.heightLink(p.height), Fragments.heightLink(p.block_height), "\(Figures.grouped(p.amount_mt))"]
         }, numeric: [2], empty: "none")
         let truncated: HTML = a.totals.votes > a.votes.count || a.totals.scores > a.scores.count || a.totals.transfers > a.transfers.count
             ? "<p class=\"note\">Lists show the newest \(AccountDocument.listLimit) entries.</p>" : .empty
@@ -19,7 +21,7 @@ enum AccountPage {
         <h1>Account \(a.label ?? String(a.public_key.prefix(8)))</h1>
         <dl class="facts">
         <dt>public key</dt><dd><code>\(a.public_key)</code></dd>
-        <dt>balance</dt><dd><strong class="w">\(Display.grouped(a.balance_mt))</strong> mT\(a.exists ? "" : " (no account in the state yet)")</dd>
+        <dt>balance</dt><dd><strong class="w">\(Figures.grouped(a.balance_mt))</strong> mT\(a.exists ? "" : " (no account in the state yet)")</dd>
         <dt>nonce</dt><dd>\(a.nonce)</dd>
         <dt>member</dt><dd>\(a.member ? "yes: may vote" : "no")</dd>
         </dl>

@@ -1,10 +1,11 @@
+import PoTCore
 import PoTStore
 
 /// The markets: a list, and one page per market with its prices, bets and scores.
 enum MarketPage {
     static func list(_ document: MarketListDocument) -> HTML {
         let rows = document.markets.map { m -> [HTML] in
-            let prices = m.prices_ppm.map { zip(m.outcomes, $0).map { "\($0)=\(Display.probability($1))" }.joined(separator: " ") } ?? "–"
+            let prices = m.prices_ppm.map { zip(m.outcomes, $0).map { "\($0)=\(Figures.probability($1))" }.joined(separator: " ") } ?? "–"
             return ["<a href=\"/markets/\(m.id)\"><code>\(String(m.id.prefix(12)))</code></a>", "\(m.question)", Fragments.badge(m.status),
                     "\(m.close_height)", "\(m.bets.count)", "\(prices)"]
         }
@@ -19,20 +20,20 @@ enum MarketPage {
     static func market(_ m: MarketReport, tipHeight: UInt64) -> HTML {
         let prices: HTML = m.prices_ppm.map { ppm in
             HTML.join(zip(m.outcomes, ppm).enumerated().map { i, pair in
-                "<div class=\"price\"><span>\(pair.0) \(Display.probability(pair.1))</span>\(Charts.meter(Double(pair.1) / 1_000_000, kind: Charts.candidateClass(i), title: "p_m(\(pair.0)) = \(Display.probability(pair.1))"))</div>"
+                "<div class=\"price\"><span>\(pair.0) \(Figures.probability(pair.1))</span>\(Charts.meter(Double(pair.1) / 1_000_000, kind: Charts.candidateClass(i), title: "p_m(\(pair.0)) = \(Figures.probability(pair.1))"))</div>"
             })
         } ?? "<p class=\"note\">No bettor has trust yet, so the market has no price.</p>"
         let bets = Fragments.table(["bettor", "sequence", "distribution", "probabilities", "weight (mT)"], m.bets.map { b in
             let segments = zip(m.outcomes, b.probs_ppm).enumerated().map { i, pair in
-                (fraction: Double(pair.1) / 1_000_000, kind: Charts.candidateClass(i), title: "\(pair.0): \(Display.probability(pair.1))")
+                (fraction: Double(pair.1) / 1_000_000, kind: Charts.candidateClass(i), title: "\(pair.0): \(Figures.probability(pair.1))")
             }
             return [Fragments.accountLink(b.bettor, label: b.label), "\(b.sequence)",
                     Charts.distribution(segments, label: "bet of \(b.label ?? String(b.bettor.prefix(8)))"),
-                    "<span class=\"probs\">\(zip(m.outcomes, b.probs_ppm).map { "\($0)=\(Display.probability($1))" }.joined(separator: " "))</span>",
-                    "\(b.trust_mt.map { Display.grouped($0) } ?? "–")"]
+                    "<span class=\"probs\">\(zip(m.outcomes, b.probs_ppm).map { "\($0)=\(Figures.probability($1))" }.joined(separator: " "))</span>",
+                    "\(b.trust_mt.map { Figures.grouped($0) } ?? "–")"]
         }, numeric: [1, 4], empty: "no bet included yet")
         let scores = Fragments.table(["bettor", "weight (mT)", "q(outcome)", "Δ (mT)"], m.scores.map { s in
-            [Fragments.accountLink(s.bettor, label: s.label), "\(Display.grouped(s.trust_mt))", "\(Display.probability(s.outcome_ppm))",
+            [Fragments.accountLink(s.bettor, label: s.label), "\(Figures.grouped(s.trust_mt))", "\(Figures.probability(s.outcome_ppm))",
              "<span class=\"delta \(s.delta_mt < 0 ? "neg" : "pos")\">\(Display.signed(s.delta_mt))</span>"]
         }, numeric: [1, 2, 3], empty: "not resolved")
         let declared: HTML = m.declared_at.map { "\(Fragments.heightLink($0))" } ?? "not in a block yet"

@@ -1,3 +1,5 @@
+import PoTCore
+
 /// The overview: tip, finality, I_h per height, the trust distribution, recent blocks, pending objects.
 enum OverviewPage {
     static func render(_ d: StatusDocument) -> HTML {
@@ -10,9 +12,9 @@ enum OverviewPage {
         let trustRows = d.accounts.map { a -> [HTML] in
             [
                 Fragments.accountLink(a.public_key, label: a.label),
-                "<span class=\"w\">\(Display.grouped(a.balance_mt))</span>",
-                "\(Display.probability(a.share_ppm))",
-                Charts.meter(Double(a.share_ppm) / 1_000_000, kind: "trust", title: "\(a.label ?? a.public_key): \(Display.grouped(a.balance_mt)) mT"),
+                "<span class=\"w\">\(Figures.grouped(a.balance_mt))</span>",
+                "\(Figures.probability(a.share_ppm))",
+                Charts.meter(Double(a.share_ppm) / 1_000_000, kind: "trust", title: "\(a.label ?? a.public_key): \(Figures.grouped(a.balance_mt)) mT"),
                 a.member ? "member" : "",
             ]
         }
@@ -33,7 +35,7 @@ enum OverviewPage {
         <dt>tip</dt><dd>height <strong id="tip-height">\(d.tip.height)</strong> · \(d.tip.height > 0 ? Fragments.blockLink(d.tip.id) : "genesis")</dd>
         <dt>finalized</dt><dd>height <strong id="finalized-height">\(d.finalized_height)</strong></dd>
         <dt>tip time</dt><dd>\(Display.time(d.tip.timestamp))</dd>
-        <dt>K · alpha</dt><dd>\(d.k) confirmations · \(Display.grouped(d.alpha)) mT per nat</dd>
+        <dt>K · alpha</dt><dd>\(d.k) confirmations · \(Figures.grouped(d.alpha)) mT per nat</dd>
         <dt>main</dt><dd><code>\(d.tip.commit)</code></dd>
         <dt>pending</dt><dd>\(d.pending.candidates.count) candidate(s), \(d.pending.votes.count) vote(s), \(d.pending.transfers.count) transfer(s)</dd>
         </dl>
@@ -43,7 +45,7 @@ enum OverviewPage {
         </section>
         <section>
         <h2>Trust distribution</h2>
-        <p class="note">\(Display.grouped(total)) mT held by \(d.accounts.count) account(s).</p>
+        <p class="note">\(Figures.grouped(total)) mT held by \(d.accounts.count) account(s).</p>
         \(Fragments.table(["account", "balance (mT)", "share", "", ""], trustRows, numeric: [1, 2]))
         </section>
         <section>

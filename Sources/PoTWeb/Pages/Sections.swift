@@ -1,3 +1,5 @@
+import PoTCore
+
 /// Parts of pages that more than one page shows.
 enum Sections {
     /// A vote's distribution as one bar; `order` gives each candidate its colour (its place in the tally).
@@ -6,17 +8,17 @@ enum Sections {
         for (i, candidate) in vote.candidates.enumerated() {
             let index = order.firstIndex(of: candidate) ?? (order.isEmpty ? i : -1)
             segments.append((Double(vote.probs_ppm[i]) / 1_000_000, index >= 0 ? Charts.candidateClass(index) : "cx",
-                             "\(candidate.prefix(12)): \(Display.probability(vote.probs_ppm[i]))"))
+                             "\(candidate.prefix(12)): \(Figures.probability(vote.probs_ppm[i]))"))
         }
         let none = vote.probs_ppm.last ?? 0
-        segments.append((Double(none) / 1_000_000, "cnone", "none: \(Display.probability(none))"))
+        segments.append((Double(none) / 1_000_000, "cnone", "none: \(Figures.probability(none))"))
         return Charts.distribution(segments, label: "distribution of vote \(vote.id.prefix(12))")
     }
 
     /// "A=0.90 B=0.05 none=0.05"
     static func probabilities(_ vote: VoteItem) -> String {
-        (zip(vote.candidates, vote.probs_ppm).map { "\($0.prefix(8))=\(Display.probability($1))" }
-            + ["none=\(Display.probability(vote.probs_ppm.last ?? 0))"]).joined(separator: " ")
+        (zip(vote.candidates, vote.probs_ppm).map { "\($0.prefix(8))=\(Figures.probability($1))" }
+            + ["none=\(Figures.probability(vote.probs_ppm.last ?? 0))"]).joined(separator: " ")
     }
 
     static func voteStatus(_ vote: VoteItem) -> HTML {
@@ -34,9 +36,9 @@ enum Sections {
             return [
                 "<span class=\"swatch \(Charts.candidateClass(i))\"></span>\(Fragments.blockLink(c.id)) \(c.canonical ? Fragments.badge("canonical") : HTML.empty)",
                 Fragments.accountLink(c.proposer, label: c.proposer_label),
-                "<span class=\"w\">\(Display.weight(w))</span>",
-                "\(Display.probability(c.market_ppm))",
-                Charts.meter(Double(c.market_ppm) / 1_000_000, kind: Charts.candidateClass(i), title: "W(\(c.id.prefix(12))) = \(Display.weight(w)) mT"),
+                "<span class=\"w\">\(Figures.weight(w))</span>",
+                "\(Figures.probability(c.market_ppm))",
+                Charts.meter(Double(c.market_ppm) / 1_000_000, kind: Charts.candidateClass(i), title: "W(\(c.id.prefix(12))) = \(Figures.weight(w)) mT"),
             ]
         }
         let source: HTML = tally.from_included_votes
@@ -45,7 +47,7 @@ enum Sections {
         let voteRows = tally.votes.map { v -> [HTML] in
             [
                 "<span id=\"vote-\(v.id)\"></span>\(Fragments.accountLink(v.voter, label: v.voter_label))",
-                "\(v.trust_mt.map { Display.grouped($0) } ?? "-")",
+                "\(v.trust_mt.map { Figures.grouped($0) } ?? "-")",
                 distribution(v, order: order),
                 "<span class=\"probs\">\(probabilities(v))</span>",
                 v.counted == false ? Fragments.badge("not counted") : voteStatus(v),
@@ -58,7 +60,7 @@ enum Sections {
         return """
         <section>
         <h2>Fork choice at height \(Fragments.heightLink(tally.height))</h2>
-        <p class="note">\(source) Total trust of the counted voters: <span class="w">\(Display.grouped(total))</span> mT.</p>
+        <p class="note">\(source) Total trust of the counted voters: <span class="w">\(Figures.grouped(total))</span> mT.</p>
         \(Fragments.table(["candidate", "proposer", "W (mT)", "p_m", ""], rows, numeric: [2, 3], empty: "no candidate"))
         \(rejected)
         <h3>Votes</h3>
@@ -71,11 +73,11 @@ enum Sections {
         let rows = f.scores.map { s -> [HTML] in
             [
                 Fragments.accountLink(s.voter, label: s.voter_label),
-                "\(Display.grouped(s.trust_mt))",
-                "\(Display.probability(s.q_ppm))",
+                "\(Figures.grouped(s.trust_mt))",
+                "\(Figures.probability(s.q_ppm))",
                 "\(s.margin_nats)",
                 "<span class=\"delta \(s.delta_mt < 0 ? "neg" : "pos")\">\(Display.signed(s.delta_mt))</span>",
-                "\(Display.grouped(s.balance_after_mt))",
+                "\(Figures.grouped(s.balance_after_mt))",
             ]
         }
         return """
@@ -83,7 +85,7 @@ enum Sections {
         <h2>Finalization of height \(Fragments.heightLink(f.height))</h2>
         <dl class="facts">
         <dt>winner</dt><dd>\(Fragments.blockLink(f.winner))</dd>
-        <dt>p_m(winner)</dt><dd>\(Display.probability(f.market_ppm))</dd>
+        <dt>p_m(winner)</dt><dd>\(Figures.probability(f.market_ppm))</dd>
         <dt>I_h</dt><dd>\(f.information_nats) nats</dd>
         </dl>
         \(Fragments.table(["voter", "trust (mT)", "q(winner)", "margin (nats)", "Δ (mT)", "balance after (mT)"], rows, numeric: [1, 2, 3, 4, 5], empty: "no vote was scored"))
@@ -98,7 +100,7 @@ enum Sections {
             return [
                 "<span id=\"transfer-\(t.id)\"></span>\(Fragments.accountLink(t.from, label: t.from_label))",
                 Fragments.accountLink(t.to, label: t.to_label),
-                "\(Display.grouped(t.amount_mt))",
+                "\(Figures.grouped(t.amount_mt))",
                 "\(t.nonce)",
                 "\(t.memo)",
                 t.included_in.map { "\(Fragments.blockLink($0)) (h \(t.included_at ?? 0))" } ?? Fragments.badge(t.status),

@@ -2,8 +2,8 @@ import Foundation
 import PoTCore
 import PoTStore
 
-/// Signs votes, transfers and bets with the keys pot-web unlocked, after the checks `pot vote` and
-/// `pot transfer` make, under the repository's write lock; stores them; refreshes the model.
+/// Signs votes, transfers and bets with the keys pot-web unlocked, through the store functions
+/// `pot vote`, `pot transfer` and `pot-market bet` use; refreshes the model after each.
 public final class SigningDesk: Sendable {
     let reader: ChainReader
     let keys: [String: SigningKey]
@@ -30,53 +30,17 @@ public final class SigningDesk: Sendable {
 
     func vote(_ request: VoteRequest) async throws -> SignedVoteDocument {
         let key = try unlockedKey(request.as)
-        let label = request.as, height = request.height
-        guard request.probs_ppm.allSatisfy({ $0 <= TrustScoring.ppmOne }) else {
-            throw WebError.refused("a probability is above 1000000 ppm")
-        }
-        let sum = request.probs_ppm.reduce(UInt64(0)) { $0 + $1 }
-        guard sum == TrustScoring.ppmOne else {
-            throw WebError.refused("probabilities sum to \(Display.probability(sum)), not 1 (in ppm: \(sum) instead of 1000000)")
-        }
+        let label = request.as, height = request.height, probs = request.probs_ppm
         let prefixes = request.candidates.map { $0.trimmingCharacters(in: .whitespaces) }
         for prefix in prefixes where !Hex.isHexPrefix(prefix) || prefix.count > 64 {
             throw WebError.badRequest("'\(prefix)' is not a block id (expected hexadecimal)")
         }
         let document = try await reader.withStore { store -> SignedVoteDocument in
-            try store.withWriteLock {
-                let state = try store.currentState()
-                guard state.isMember(key.publicKey) else {
-                    throw WebError.refused("\(label) is not a member of this chain; only members may vote")
-                }
-                guard height > state.finalizedHeight, height <= state.height + 1, height >= 1 else {
-                    throw WebError.refused("height \(height) is not open for voting (open heights are \(state.finalizedHeight + 1)...\(state.height + 1))")
-                }
-                let ids = try prefixes.map { prefix -> Hash256 in
-                    do { return try store.resolveBlock(prefix: prefix, heights: [height]).id } catch let error as StoreError {
-                        throw WebError.refused(error.description)
-                    }
-                }
-                guard Set(ids).count == ids.count else { throw WebError.refused("the same candidate is listed twice") }
-                guard request.probs_ppm.count == ids.count + 1 else {
-                    throw WebError.refused("\(ids.count) candidate(s) need \(ids.count + 1) probabilities (the last is for none), got \(request.probs_ppm.count)")
-                }
-                let vote: Vote
-                do { vote = try Vote(voter: key.publicKey, height: height, candidates: ids, probsPpm: request.probs_ppm) } catch {
-                    throw WebError.refused("\(error)")
-                }
-                var problems: [String] = []
-                let id = vote.id(chain: store.chainId)
-                if let earlier = try store.pendingVotes(height: height, problems: &problems)
-                    .first(where: { $0.signed.vote.voter == key.publicKey && $0.signed.id(chain: store.chainId) != id }) {
-                    throw WebError.conflict("\(label) already voted at height \(height) (vote \(earlier.signed.id(chain: store.chainId).short)); a second, different vote is equivocation and is penalized")
-                }
-                if let included = state.open[height]?.votes[key.publicKey], included != vote {
-                    throw WebError.conflict("\(label)'s vote for height \(height) is already in the chain; a different one would be equivocation")
-                }
-                let stored = try store.addVote(SignedVote.sign(vote, with: key, chain: store.chainId))
-                return SignedVoteDocument(id: id.hex, voter: key.publicKey.hex, voter_label: label, height: height,
-                                          candidates: ids.map(\.hex), probs_ppm: request.probs_ppm, stored: stored)
+            let (signed, stored) = try Self.refusing {
+                try store.castVote(as: key, label: label, height: height, candidates: prefixes, probsPpm: probs)
             }
+            return SignedVoteDocument(id: signed.id(chain: store.chainId).hex, voter: key.publicKey.hex, voter_label: label, height: height,
+                                      candidates: signed.vote.candidates.map(\.hex), probs_ppm: probs, stored: stored)
         }
         try await reader.refresh()
         return document
@@ -84,43 +48,31 @@ public final class SigningDesk: Sendable {
 
     func transfer(_ request: TransferRequest) async throws -> SignedTransferDocument {
         let key = try unlockedKey(request.as)
-        let label = request.as, amount = request.amount_mt, memo = request.memo, requested = request.nonce
-        guard amount > 0 else { throw WebError.refused("amount_mt must be at least 1 mT") }
-        guard memo.utf8.count <= ObjectLimits.maxMemoBytes else {
-            throw WebError.refused("the memo is longer than \(ObjectLimits.maxMemoBytes) bytes")
-        }
-        let to = request.to
+        let label = request.as, to = request.to, amount = request.amount_mt, memo = request.memo, nonce = request.nonce
         let document = try await reader.withStore { store -> SignedTransferDocument in
-            let recipient: PublicKey
-            do { recipient = try store.resolveAccount(to) } catch let error as StoreError { throw WebError.refused(error.description) }
-            guard recipient != key.publicKey else { throw WebError.refused("a transfer to oneself is not allowed") }
-            return try store.withWriteLock {
-                let state = try store.currentState()
-                let account = state.accounts[key.publicKey] ?? Account(balance: 0, member: false)
-                var problems: [String] = []
-                let pending = try store.pendingTransfers(problems: &problems)
-                    .map(\.signed.transfer).filter { $0.from == key.publicKey && $0.nonce > account.nonce }
-                let committed = pending.reduce(UInt64(0)) { $0 + $1.amount }
-                let next = (pending.map(\.nonce).max() ?? account.nonce) + 1
-                let chosen = requested ?? next
-                guard chosen > account.nonce else {
-                    throw WebError.conflict("nonce \(chosen) was already used by \(label) (account nonce is \(account.nonce)); a replayed transfer is refused")
-                }
-                guard !pending.contains(where: { $0.nonce == chosen }) else {
-                    throw WebError.conflict("nonce \(chosen) is already taken by a pending transfer of \(label)")
-                }
-                guard chosen == next else { throw WebError.refused("nonce \(chosen) leaves a gap; the next nonce of \(label) is \(next)") }
-                guard account.balance >= committed, account.balance - committed >= amount else {
-                    throw WebError.refused("\(label) has \(Display.grouped(account.balance)) mT (\(Display.grouped(committed)) already pending), cannot send \(Display.grouped(amount)) mT")
-                }
-                let tx = TrustTransfer(from: key.publicKey, to: recipient, amount: amount, nonce: chosen, memo: memo)
-                let signed = SignedTransfer.sign(tx, with: key, chain: store.chainId)
-                try store.addTransfer(signed)
-                return SignedTransferDocument(id: signed.id(chain: store.chainId).hex, from: key.publicKey.hex, from_label: label,
-                                              to: recipient.hex, to_label: try store.names()[recipient], amount_mt: amount, nonce: chosen, memo: memo)
+            let signed = try Self.refusing {
+                try store.sendTransfer(as: key, label: label, to: try store.resolveAccount(to), amount: amount, memo: memo, nonce: nonce)
             }
+            let tx = signed.transfer
+            return SignedTransferDocument(id: signed.id(chain: store.chainId).hex, from: key.publicKey.hex, from_label: label,
+                                          to: tx.to.hex, to_label: try store.names()[tx.to], amount_mt: amount, nonce: tx.nonce, memo: memo)
         }
         try await reader.refresh()
         return document
+    }
+
+    /// Runs a store signing function, answering its refusals as 422 (409 for a conflict with
+    /// what is stored), an unknown market as 404 and an unreadable market id as 400.
+    static func refusing<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let refusal as SigningRefusal {
+            throw refusal.conflict ? WebError.conflict(refusal.description) : WebError.refused(refusal.description)
+        } catch let error as StoreError {
+            throw WebError.refused(error.description)
+        } catch let error as MarketLookupError {
+            switch error {
+            case .notFound: throw WebError.notFound(error.description)
+            case .malformed, .ambiguous: throw WebError.badRequest(error.description)
+            }
+        }
     }
 }

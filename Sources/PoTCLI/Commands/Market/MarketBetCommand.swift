@@ -23,7 +23,7 @@ struct MarketBetCommand: ParsableCommand {
             struct Out: Encodable { let id: String; let market: String; let bettor: String; let sequence: UInt64; let probs_ppm: [UInt64] }
             print(try Format.json(Out(id: id.hex, market: listing.id.hex, bettor: key.publicKey.hex, sequence: signed.bet.sequence, probs_ppm: values)))
         } else {
-            let shown = zip(listing.declaration.outcomes, values).map { "\($0)=\(Format.probability($1))" }
+            let shown = zip(listing.declaration.outcomes, values).map { "\($0)=\(Figures.probability($1))" }
             print("bet by \(bettor) on market \(listing.id.short) (sequence \(signed.bet.sequence)): \(shown.joined(separator: " "))")
             print(id.hex)
         }

@@ -26,14 +26,14 @@ struct MarketShow: ParsableCommand {
         print(status)
         if let prices = report.prices_ppm {
             let label = entry.market?.closingTrust == nil ? "p_m now" : "p_m at close"
-            print("\(label): " + zip(d.outcomes, prices).map { "\($0)=\(Format.probability($1))" }.joined(separator: " "))
+            print("\(label): " + zip(d.outcomes, prices).map { "\($0)=\(Figures.probability($1))" }.joined(separator: " "))
         }
         if !report.bets.isEmpty {
             print("bets:")
             for bet in report.bets {
                 let who = bet.label ?? String(bet.bettor.prefix(12))
-                let probs = zip(d.outcomes, bet.probs_ppm).map { "\($0)=\(Format.probability($1))" }.joined(separator: " ")
-                let trust = bet.trust_mt.map { "  weight \(Format.grouped($0)) mT" } ?? ""
+                let probs = zip(d.outcomes, bet.probs_ppm).map { "\($0)=\(Figures.probability($1))" }.joined(separator: " ")
+                let trust = bet.trust_mt.map { "  weight \(Figures.grouped($0)) mT" } ?? ""
                 print("  \(who.padding(12)) #\(bet.sequence)  \(probs)\(trust)")
             }
         }
@@ -41,7 +41,7 @@ struct MarketShow: ParsableCommand {
             print("scores (outcome \(report.outcome ?? "?")):")
             for score in report.scores {
                 let who = score.label ?? String(score.bettor.prefix(12))
-                print("  \(who.padding(12)) q=\(Format.probability(score.outcome_ppm))  \(Format.signedGrouped(score.delta_mt)) mT")
+                print("  \(who.padding(12)) q=\(Figures.probability(score.outcome_ppm))  \(Format.signedGrouped(score.delta_mt)) mT")
             }
         }
     }

@@ -7,14 +7,21 @@ public struct MarketListing: Sendable {
     /// nil while no block carries the declaration.
     public let market: MarketState?
 
-    /// pending, open, closed, resolved: <outcome>, or voided.
-    public func status(at height: UInt64) -> String {
-        guard let market else { return "pending" }
-        switch market.status {
-        case .resolved(let outcome, _): return "resolved: \(declaration.outcomes[outcome])"
-        case .voided: return "voided"
-        case .open: return height >= declaration.closeHeight ? "closed" : "open"
+    /// pending, open, closed, resolved or voided, when the chain is at `height`.
+    public static func phase(of market: MarketState?, closeHeight: UInt64, at height: UInt64) -> String {
+        switch market?.status {
+        case nil: return "pending"
+        case .open?: return height >= closeHeight ? "closed" : "open"
+        case .resolved?: return "resolved"
+        case .voided?: return "voided"
         }
+    }
+
+    /// The phase, with the outcome once resolved: "resolved: yes".
+    public func status(at height: UInt64) -> String {
+        let phase = Self.phase(of: market, closeHeight: declaration.closeHeight, at: height)
+        guard case .resolved(let outcome, _)? = market?.status else { return phase }
+        return "\(phase): \(declaration.outcomes[outcome])"
     }
 }
 

@@ -54,11 +54,11 @@ public struct MarketReport: Encodable, Sendable {
         declared_at = market?.declaredAt
         let memberTrust = chain.memberTrust
         let weights = market?.closingTrust ?? memberTrust
+        status = MarketListing.phase(of: market, closeHeight: declaration.closeHeight, at: chain.height)
         switch market?.status {
-        case nil: status = "pending"; outcome = nil; settled_at = nil
-        case .open?: status = chain.height >= declaration.closeHeight ? "closed" : "open"; outcome = nil; settled_at = nil
-        case .resolved(let index, let height)?: status = "resolved"; outcome = declaration.outcomes[index]; settled_at = height
-        case .voided(let height)?: status = "voided"; outcome = nil; settled_at = height
+        case .resolved(let index, let height)?: outcome = declaration.outcomes[index]; settled_at = height
+        case .voided(let height)?: outcome = nil; settled_at = height
+        case .open?, nil: outcome = nil; settled_at = nil
         }
         prices_ppm = market?.prices(current: memberTrust)
         bets = (market?.bets ?? [:]).keys.sorted().map { bettor in

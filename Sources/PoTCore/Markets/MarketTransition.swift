@@ -13,8 +13,11 @@ enum MarketTransition {
         for resolution in section.resolutions {
             settlements.append(try resolve(resolution, blockHeight: blockHeight, in: &state, chain: chain, signatures: signatures))
         }
-        for id in state.markets.keys.sorted() {
-            var market = state.markets[id]!
+        let due = state.markets.filter { _, market in
+            market.declaration.closeHeight == blockHeight || (market.status == .open && market.declaration.resolveBy < blockHeight)
+        }
+        for id in due.keys.sorted() {
+            var market = due[id]!
             if market.declaration.closeHeight == blockHeight {
                 var closing: [PublicKey: UInt64] = [:]
                 for bettor in market.bets.keys { closing[bettor] = preBlockTrust[bettor] ?? 0 }

@@ -5,10 +5,13 @@ import CLibGit2
 public struct GitError: Error, CustomStringConvertible {
     public let message: String
     public let code: Int32
+    /// libgit2's error class (`git_error_t`), 0 when the error is GitKit's own.
+    public let errorClass: Int32
 
-    public init(message: String, code: Int32 = -1) {
+    public init(message: String, code: Int32 = -1, errorClass: Int32 = 0) {
         self.message = message
         self.code = code
+        self.errorClass = errorClass
     }
 
     public var description: String { message }
@@ -16,15 +19,19 @@ public struct GitError: Error, CustomStringConvertible {
     /// Builds an error from libgit2's thread-local last error.
     static func libgit2(_ code: Int32, _ context: String) -> GitError {
         var text = "error \(code)"
-        if let last = git_error_last(), let msg = last.pointee.message {
-            let s = String(cString: msg)
-            if !s.isEmpty { text = s }
+        var errorClass: Int32 = 0
+        if let last = git_error_last() {
+            errorClass = last.pointee.klass
+            if let msg = last.pointee.message {
+                let s = String(cString: msg)
+                if !s.isEmpty { text = s }
+            }
         }
         // Keep it on one line.
         let oneLine = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" })
             .map { $0.trimmingCharacters() }
             .joined(separator: " ")
-        return GitError(message: "\(context): \(oneLine)", code: code)
+        return GitError(message: "\(context): \(oneLine)", code: code, errorClass: errorClass)
     }
 }
 

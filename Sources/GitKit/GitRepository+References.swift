@@ -18,7 +18,7 @@ extension GitRepository {
     /// - expecting: nil = unconditional; `.some(nil)` = the ref must not exist yet;
     ///   `.some(x)` = the ref must currently point at x (compare-and-swap).
     public func setReference(_ name: String, to oid: GitOID, expecting old: GitOID?? = nil, message: String) throws {
-        try withRepo { repo in
+        try retryingRefRaces { try withRepo { repo in
             let target = try resolveSymbolicName(repo, name)
             var newRaw = oid.raw
             var ref: OpaquePointer?
@@ -38,13 +38,13 @@ extension GitRepository {
             }
             defer { git_reference_free(ref) }
             try gitCheck(rc, context)
-        }
+        } }
     }
 
     /// Deletes the reference `name` itself (a symbolic ref is deleted, not its target).
     /// No error if it does not exist.
     public func deleteReference(_ name: String) throws {
-        try withRepo { repo in
+        try retryingRefRaces { try withRepo { repo in
             var ref: OpaquePointer?
             let rc = git_reference_lookup(&ref, repo, name)
             if rc == GIT_ENOTFOUND.rawValue { return }
@@ -53,7 +53,7 @@ extension GitRepository {
             let drc = git_reference_delete(ref)
             if drc == GIT_ENOTFOUND.rawValue { return }
             try gitCheck(drc, "deleting reference \(name)")
-        }
+        } }
     }
 
     /// All references whose full name matches `glob`, resolved to object ids, sorted by name.

@@ -25,8 +25,10 @@ public enum ChainLayout {
     public static func betsGlob(market: Hash256) -> String { "refs/pot/market-votes/\(market.hex)/**" }
     public static func resolutionRef(market: Hash256, id: Hash256) -> String { "refs/pot/market-res/\(market.hex)/\(id.hex)" }
     public static let allResolutionsGlob = "refs/pot/market-res/**"
-    public static func labelRef(_ label: String) -> String { "refs/pot/labels/\(label)" }
-    public static let allLabelsGlob = "refs/pot/labels/*"
+    public static func nameRef(label: String, key: PublicKey) -> String { "refs/pot/names/\(label)/\(key.hex)" }
+    public static let allNamesGlob = "refs/pot/names/**"
+    /// Unsigned labels written by earlier versions: never trusted, only reported.
+    public static let legacyLabelsGlob = "refs/pot/labels/**"
 
     public static func signature(time: UInt64) -> GitSignature {
         GitSignature(name: identity.name, email: identity.email, time: Int64(time), offsetMinutes: 0)

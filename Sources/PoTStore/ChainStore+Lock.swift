@@ -13,6 +13,8 @@ extension ChainStore {
             throw StoreError("another pot process holds \(potDirectory)/lock; try again when it has finished")
         }
         defer { lock.unlock() }
+        // Chains made before the genesis tree was written lack it; every write repairs that.
+        try ChainStore.writeEmptyTree(git)
         return try body()
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import GitKit
 import PoTCore
 
@@ -102,37 +103,55 @@ extension ChainStore {
         }
     }
 
+    /// The pending votes and transfers that `state` has not applied: votes for its open heights
+    /// and the next one that no block on main carries, and transfers whose nonce it has not used.
+    /// `pot status` lists these and `pot verify` counts them. Votes come by height, then ref name.
+    public static func unapplied(votes: [PendingVote], transfers: [PendingTransfer], at state: ChainState)
+        -> (votes: [PendingVote], transfers: [PendingTransfer]) {
+        let open = votes.filter { pending in
+            let v = pending.signed.vote
+            return v.height > state.finalizedHeight && v.height <= state.height + 1 && state.open[v.height]?.votes[v.voter] != v
+        }
+        let sorted = open.sorted { a, b in
+            a.signed.vote.height != b.signed.vote.height
+                ? a.signed.vote.height < b.signed.vote.height : Array(a.ref.utf8).lexicographicallyPrecedes(Array(b.ref.utf8))
+        }
+        return (sorted, transfers.filter { $0.signed.transfer.nonce > state.accounts[$0.signed.transfer.from]?.nonce ?? 0 })
+    }
+
     /// Drops pending objects that can no longer matter: votes for finalized heights, transfers
     /// whose nonce the finalized state has used, bets on markets closed at a final height, and
     /// resolutions of settled markets. They stay in the blocks that carry them.
     public func prune() throws -> Int {
         let states = try currentStates()
-        var removed = 0
+        var doomed: [String] = []
         var problems: [String] = []
         for vote in try allPendingVotes(problems: &problems) where vote.signed.vote.height <= states.tip.finalizedHeight {
-            try git.deleteReference(vote.ref)
-            removed += 1
+            doomed.append(vote.ref)
         }
         for tx in try pendingTransfers(problems: &problems) {
             let account = states.final.accounts[tx.signed.transfer.from]
-            if let account, tx.signed.transfer.nonce <= account.nonce {
-                try git.deleteReference(tx.ref)
-                removed += 1
-            }
+            if let account, tx.signed.transfer.nonce <= account.nonce { doomed.append(tx.ref) }
         }
         let markets = states.final.markets
         for bet in try pendingBets(problems: &problems) {
-            if let market = markets[bet.signed.bet.market], market.declaration.closeHeight <= states.final.height {
-                try git.deleteReference(bet.ref)
-                removed += 1
-            }
+            if let market = markets[bet.signed.bet.market], market.declaration.closeHeight <= states.final.height { doomed.append(bet.ref) }
         }
         for resolution in try pendingResolutions(problems: &problems) {
-            if let market = markets[resolution.signed.resolution.market], market.status != .open {
-                try git.deleteReference(resolution.ref)
-                removed += 1
-            }
+            if let market = markets[resolution.signed.resolution.market], market.status != .open { doomed.append(resolution.ref) }
         }
-        return removed
+        try deleteReferences(doomed)
+        return doomed.count
+    }
+
+    /// Deletes refs in one git transaction. git holds packed-refs.lock while it deletes, so a
+    /// `git pack-refs` running at the same moment cannot write a deleted ref back (a libgit2
+    /// delete does not take that lock when the ref is loose, and such a ref can return).
+    func deleteReferences(_ names: [String]) throws {
+        guard !names.isEmpty else { return }
+        let script = potDirectory + "/delete-refs.\(getpid())"
+        try Data(names.map { "delete \($0)\n" }.joined().utf8).write(to: URL(fileURLWithPath: script))
+        defer { try? FileManager.default.removeItem(atPath: script) }
+        try GitCommandLine.check(["update-ref", "--stdin"], in: git.workDirectory ?? git.gitDirectory, stdinPath: script, doing: "deleting \(names.count) pending ref(s)")
     }
 }

@@ -47,17 +47,17 @@ extension ChainStore {
         // loaded and the previous one applied.
         let batchSize = 128
         let batches = stride(from: 0, to: links.count, by: batchSize).map { Array(links[$0..<min($0 + batchSize, links.count)]) }
-        var nextBlocks = try batches.first.map { try $0.map { try loadBlock(height: $0.height, id: $0.id) } } ?? []
-        var nextVerification = SignatureBatch.Pending(blocks: nextBlocks, chain: chainId)
+        var next: (blocks: [StoredBlock], failure: (any Error)?) = batches.first.map(loadBatch) ?? ([], nil)
+        var nextVerification = SignatureBatch.Pending(blocks: next.blocks, chain: chainId)
         for (index, batch) in batches.enumerated() {
-            let blocks = nextBlocks
+            let (blocks, loadFailure) = next
             let verification = nextVerification
-            if index + 1 < batches.count {
-                nextBlocks = try batches[index + 1].map { try loadBlock(height: $0.height, id: $0.id) }
+            if index + 1 < batches.count && loadFailure == nil {
+                next = loadBatch(batches[index + 1])
             }
             let check = verification.wait()
-            if index + 1 < batches.count {
-                nextVerification = SignatureBatch.Pending(blocks: nextBlocks, chain: chainId)
+            if index + 1 < batches.count && loadFailure == nil {
+                nextVerification = SignatureBatch.Pending(blocks: next.blocks, chain: chainId)
             }
             for (link, block) in zip(batch, blocks) {
                 if strictCommits {
@@ -80,9 +80,21 @@ extension ChainStore {
                 if state.height == finalHeight { final = (state, link.commit) }
                 progress?(link.height)
             }
+            // The blocks before one that does not load are applied first, so a replay's progress
+            // tells exactly which block stopped it.
+            if let loadFailure { throw loadFailure }
         }
         guard let final else { throw StoreError("internal: the finalized state was not reached during replay") }
         return (CachedStates(tipCommit: parentCommit, tip: state, finalCommit: final.1, final: final.0), applied)
+    }
+
+    /// Loads a batch's blocks up to the first that cannot be loaded, and that block's error.
+    private func loadBatch(_ links: [MainLink]) -> (blocks: [StoredBlock], failure: (any Error)?) {
+        var blocks: [StoredBlock] = []
+        for link in links {
+            do { blocks.append(try loadBlock(height: link.height, id: link.id)) } catch { return (blocks, error) }
+        }
+        return (blocks, nil)
     }
 
     /// Replays main from genesis, returning every block with its effects (for reports and verify).

@@ -10,7 +10,11 @@ public struct VerificationReport: Sendable {
     public var pendingVotes = 0
     public var pendingTransfers = 0
     public var problems: [String] = []
+    /// Labels claimed by several keys: shown, not failures (each claim is validly signed).
+    public var nameConflicts: [String] = []
     public var tipHeight: UInt64 = 0
+    /// The main block whose replay failed, when one did.
+    public var stoppedAt: (height: UInt64, id: Hash256)?
     public var ok: Bool { problems.isEmpty }
 }
 
@@ -19,19 +23,31 @@ extension ChainStore {
     /// signature and every stored object, and names whatever does not check out.
     public func verify() -> VerificationReport {
         var report = VerificationReport()
+        var state = genesisState
         do {
-            let (state, applied) = try replayFromGenesis(strictCommits: true)
-            report.blocksOnMain = applied.count
-            report.tipHeight = state.height
-            report.signaturesChecked += applied.reduce(0) { n, a in
-                n + 1 + a.block.payload.transfers.count + a.block.payload.votes.count + 2 * a.block.payload.evidence.count
+            let walk = try mainLinks(from: try mainCommit())
+            guard walk.reachedGenesis else { throw StoreError("main does not lead back to the genesis commit") }
+            do {
+                let result = try replay(walk.links, from: genesisState, baseCommit: genesisCommit, collect: true, strictCommits: true) { height in
+                    report.blocksOnMain += 1
+                    report.tipHeight = height
+                }
+                state = result.states.tip
+                report.signaturesChecked += result.applied.reduce(0) { n, a in
+                    n + 1 + a.block.payload.transfers.count + a.block.payload.votes.count + 2 * a.block.payload.evidence.count
+                }
+            } catch {
+                let failed = walk.links[report.blocksOnMain]
+                report.stoppedAt = (failed.height, failed.id)
+                throw error
             }
             if let cached = readCache(), cached.tipCommit == (try? mainCommit()), cached.tip != state {
                 report.problems.append("the state cache disagreed with the chain; it was removed and will be rebuilt from the chain")
                 try? FileManager.removeIfPresent(cachePath)
             }
         } catch {
-            report.problems.append("main: \(error)")
+            let at = report.stoppedAt.map { " (replay stopped at height \($0.height), block \($0.id.hex))" } ?? ""
+            report.problems.append("main\(at): \(error)")
         }
         do {
             for ref in try git.references(matching: "refs/pot/blocks/**") {
@@ -57,18 +73,17 @@ extension ChainStore {
                 }
             }
             var problems: [String] = []
-            report.pendingVotes = try allPendingVotes(problems: &problems).count
-            report.pendingTransfers = try pendingTransfers(problems: &problems).count
-            report.signaturesChecked += report.pendingVotes + report.pendingTransfers
+            let votes = try allPendingVotes(problems: &problems)
+            let transfers = try pendingTransfers(problems: &problems)
+            report.signaturesChecked += votes.count + transfers.count
+            let pending = ChainStore.unapplied(votes: votes, transfers: transfers, at: state)
+            report.pendingVotes = pending.votes.count
+            report.pendingTransfers = pending.transfers.count
             report.problems += problems
-            for ref in try git.references(matching: ChainLayout.allLabelsGlob) {
-                do {
-                    guard PublicKey(bytes: try git.readBlob(ref.oid)) != nil else {
-                        report.problems.append("\(ref.name): blob \(ref.oid.hex) is not a 32-byte public key")
-                        continue
-                    }
-                } catch { report.problems.append("\(ref.name): \(error)") }
-            }
+            let names = readNameClaims()
+            report.signaturesChecked += names.claims.count
+            report.problems += names.problems
+            report.nameConflicts = try nameBook().conflicts.map(\.description)
         } catch {
             report.problems.append("\(error)")
         }

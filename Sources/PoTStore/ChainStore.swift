@@ -62,6 +62,7 @@ public final class ChainStore: @unchecked Sendable {
             throw StoreError("refs/heads/main already exists; pot init needs a repository without main (import code later as an orphan commit merged into block 1)")
         }
         let chain = params.chainId
+        try writeEmptyTree(git)
         let genesis = try git.writeCommit(
             tree: GitRepository.emptyTree, parents: [],
             author: ChainLayout.signature(time: params.createdAt),
@@ -77,6 +78,15 @@ public final class ChainStore: @unchecked Sendable {
         try git.setReference(ChainLayout.genesis, to: record, expecting: .some(nil), message: "pot init")
         try git.setReference(ChainLayout.main, to: genesis, expecting: .some(nil), message: "pot init")
         return ChainStore(git: git, params: params, genesisCommit: genesis)
+    }
+
+    /// Writes the empty tree, which the genesis commit points at, so `git fsck --strict` finds
+    /// every object a commit names.
+    static func writeEmptyTree(_ git: GitRepository) throws {
+        // Writing an object that exists would refresh its file's time: a read-only use must not.
+        if git.contains(GitRepository.emptyTree) { return }
+        let written = try git.writeTree([])
+        guard written == GitRepository.emptyTree else { throw StoreError("internal: the empty tree was written as \(written.hex)") }
     }
 
     func genesisCommitOid() throws -> GitOID {

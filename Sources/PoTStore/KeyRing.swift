@@ -9,15 +9,7 @@ public struct KeyRing {
     public init(directory: String) { self.directory = directory }
 
     public static func validate(label: String) throws {
-        let allowed = label.utf8.allSatisfy { c in
-            (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c == 0x2d || c == 0x5f || c == 0x2e
-        }
-        guard !label.isEmpty, label.utf8.count <= 64, allowed, !label.hasPrefix(".") else {
-            throw StoreError("'\(label)' is not a valid label (use 1-64 letters, digits, '-', '_' or '.')")
-        }
-        guard PublicKey(hex: label) == nil else {
-            throw StoreError("'\(label)' cannot be a label: 64 hex digits read as a public key")
-        }
+        do { try AccountLabel.validate(label) } catch { throw StoreError("\(error)") }
     }
 
     func path(_ label: String) -> String { directory + "/\(label).key" }

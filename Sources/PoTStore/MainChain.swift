@@ -19,6 +19,9 @@ extension ChainStore {
             if stop(commit) { return (links.reversed(), false) }
             let info = try git.readCommit(commit)
             guard let (height, id) = ChainLayout.parseBlockMessage(info.message) else {
+                if links.isEmpty, let recovery = try MainGuard.recovery(git: git, tip: commit, genesis: genesisCommit) {
+                    throw StoreError(recovery)
+                }
                 throw StoreError("commit \(commit.hex) on main is not a PoT block commit")
             }
             if let previous = links.last, previous.height != height + 1 {

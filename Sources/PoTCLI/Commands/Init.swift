@@ -68,10 +68,11 @@ struct Init: ParsableCommand {
         let params: ChainParams
         do {
             params = try ChainParams(confirmations: k, alpha: alpha, initialAccounts: accounts,
-                                     createdAt: timestamp ?? ChainContext.now, note: note)
+                                     createdAt: timestamp ?? ChainContext.now, note: note,
+                                     labels: Dictionary(named, uniquingKeysWith: { a, _ in a }))
         } catch { throw CLIError("\(error)") }
         let store = try ChainStore.initialize(at: directory, params: params)
-        for (label, key) in named { try store.publishLabel(label, for: key) }
+        for warning in try MainGuard.install(in: directory) { warn(warning) }
         _ = try store.currentState()
         if json {
             struct Out: Encodable { let path: String; let chain_id: String; let k: UInt64; let alpha: UInt64; let created_at: UInt64; let accounts: [Acc] }

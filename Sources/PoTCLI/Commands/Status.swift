@@ -28,6 +28,7 @@ struct Status: ParsableCommand {
         }
         print("pending transfers: \(status.pending.transfers.count)")
         for t in status.pending.transfers { print("  \(t.from_label ?? t.from) -> \(t.to_label ?? t.to) \(Figures.grouped(t.amount_mt)) mT nonce \(t.nonce)") }
+        for conflict in try context.store.nameBook().conflicts { warn("name conflict: \(conflict.description)") }
     }
 }
 
@@ -67,18 +68,15 @@ struct StatusReport: Encodable {
             }
             height += 1
         }
-        var votes: [VoteRow] = []
-        for h in (state.finalizedHeight + 1)...(state.height + 1) {
-            for pending in try store.pendingVotes(height: h, problems: &problems) {
-                let v = pending.signed.vote
-                if state.open[h]?.votes[v.voter] == v { continue }
-                votes.append(VoteRow(height: h, id: pending.signed.id(chain: store.chainId).hex, voter: v.voter.hex, voter_label: names[v.voter],
-                                     candidates: v.candidates.map(\.hex), probs_ppm: v.probsPpm))
-            }
+        let pending = ChainStore.unapplied(votes: try store.allPendingVotes(problems: &problems),
+                                           transfers: try store.pendingTransfers(problems: &problems), at: state)
+        let votes = pending.votes.map { p in
+            let v = p.signed.vote
+            return VoteRow(height: v.height, id: p.signed.id(chain: store.chainId).hex, voter: v.voter.hex, voter_label: names[v.voter],
+                           candidates: v.candidates.map(\.hex), probs_ppm: v.probsPpm)
         }
-        let transfers = try store.pendingTransfers(problems: &problems).compactMap { p -> TransferRow? in
+        let transfers = pending.transfers.map { p in
             let t = p.signed.transfer
-            guard t.nonce > state.accounts[t.from]?.nonce ?? 0 else { return nil }
             return TransferRow(id: p.signed.id(chain: store.chainId).hex, from: t.from.hex, from_label: names[t.from], to: t.to.hex,
                                to_label: names[t.to], amount_mt: t.amount, nonce: t.nonce, memo: t.memo)
         }

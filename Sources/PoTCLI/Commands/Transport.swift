@@ -9,6 +9,7 @@ struct Clone: ParsableCommand {
 
     func run() throws {
         let store = try ChainStore.clone(from: url, into: directory)
+        for warning in try MainGuard.install(in: directory) { warn(warning) }
         let state = try store.currentState()
         print("cloned chain \(store.chainId.hex) into \(directory): tip at height \(state.height), finalized height \(state.finalizedHeight)")
     }

@@ -12,6 +12,7 @@ public enum DomainTag: String, Sendable {
     case marketDeclaration = "pot/market/decl/v1"
     case marketBet = "pot/market/bet/v1"
     case marketResolution = "pot/market/res/v1"
+    case nameClaim = "pot/name/v1"
 }
 
 public enum DomainHash {

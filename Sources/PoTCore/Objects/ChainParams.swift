@@ -11,14 +11,23 @@ public struct ChainParams: Equatable, Sendable {
     public var initialAccounts: [InitialAccount]
     public var createdAt: UInt64
     public var note: String
+    /// Names of initial accounts, bound to their keys by the chain id itself (label → key).
+    public var labels: [String: PublicKey]
 
-    public init(confirmations: UInt64, alpha: UInt64, initialAccounts: [InitialAccount], createdAt: UInt64, note: String = "") throws {
+    public init(confirmations: UInt64, alpha: UInt64, initialAccounts: [InitialAccount], createdAt: UInt64, note: String = "",
+                labels: [String: PublicKey] = [:]) throws {
         self.confirmations = confirmations
         self.alpha = alpha
         self.initialAccounts = initialAccounts
         self.createdAt = createdAt
         self.note = note
+        self.labels = labels
         try validate()
+    }
+
+    /// The genesis labels in their encoded order (by the bytes of the label).
+    public var sortedLabels: [(label: String, key: PublicKey)] {
+        labels.map { (label: $0.key, key: $0.value) }.sorted { Array($0.label.utf8).lexicographicallyPrecedes(Array($1.label.utf8)) }
     }
 
     public var chainId: Hash256 { DomainHash.chainId(params: cbor()) }
@@ -39,6 +48,12 @@ public struct ChainParams: Equatable, Sendable {
         guard note.utf8.count <= ObjectLimits.maxNoteBytes else {
             throw ObjectError("the genesis note is longer than \(ObjectLimits.maxNoteBytes) bytes")
         }
+        let accounts = Set(initialAccounts.map(\.key))
+        for (label, key) in labels {
+            try AccountLabel.validate(label)
+            guard accounts.contains(key) else { throw ObjectError("the genesis label '\(label)' names a key that is not an initial account") }
+        }
+        guard Set(labels.values).count == labels.count else { throw ObjectError("genesis gives one account two labels") }
     }
 
     public func cbor() -> CBOR {
@@ -49,11 +64,12 @@ public struct ChainParams: Equatable, Sendable {
             4: .unsigned(createdAt),
         ]
         if !note.isEmpty { fields[5] = .text(note) }
+        if !labels.isEmpty { fields[6] = .array(sortedLabels.map { .array([.text($0.label), .bytes($0.key.bytes)]) }) }
         return .map(fields)
     }
 
     public init(cbor: CBOR) throws {
-        let f = try CBORFields(cbor, object: "chain parameters", allowedKeys: [1, 2, 3, 4, 5])
+        let f = try CBORFields(cbor, object: "chain parameters", allowedKeys: [1, 2, 3, 4, 5, 6])
         confirmations = try f.uint(1)
         alpha = try f.uint(2)
         initialAccounts = try f.array(3, max: ObjectLimits.maxInitialAccounts).map { entry in
@@ -65,6 +81,15 @@ public struct ChainParams: Equatable, Sendable {
         }
         createdAt = try f.uint(4)
         note = try f.optionalText(5, maxUTF8: ObjectLimits.maxNoteBytes) ?? ""
+        var labels: [String: PublicKey] = [:]
+        for entry in try f.optionalArray(6, max: ObjectLimits.maxInitialAccounts) ?? [] {
+            let pair = try entry.array("genesis label", max: 2)
+            guard pair.count == 2 else { throw ObjectError("a genesis label is [label, public key]") }
+            let label = try pair[0].text("genesis label", maxUTF8: AccountLabel.maxBytes)
+            guard labels[label] == nil else { throw ObjectError("genesis names the label '\(label)' twice") }
+            labels[label] = PublicKey(bytes: try pair[1].bytes("genesis label key", count: 32))!
+        }
+        self.labels = labels
         try validate()
         try requireCanonical(self.cbor(), cbor, what: "chain parameters")
     }

@@ -67,7 +67,7 @@ public struct MarketReport: Encodable, Sendable {
                            sequence: bet.sequence, probs_ppm: bet.probsPpm, trust_mt: weights[bettor])
         }
         if let market, case .resolved(let index, _) = market.status {
-            scores = market.scores(outcome: index, alpha: chain.params.alpha).map {
+            scores = market.scores(outcome: index, alpha: chain.params.alpha, rule: chain.params.scoring).map {
                 ScoreLine(bettor: $0.key.hex, label: names[$0.key], trust_mt: $0.trust, outcome_ppm: $0.ppm, delta_mt: $0.delta)
             }
         } else {

@@ -14,12 +14,17 @@ struct Init: ParsableCommand {
     var endow: [String] = []
     @Option(help: "A free-text note stored in the genesis parameters.")
     var note: String = ""
+    @Option(help: ArgumentHelp("The market each voter and bettor is scored against: inclusive (with its own weight, the seed's rule) or leave-one-out (without it, so honest reports are optimal at any share of trust).", valueName: "rule"))
+    var scoring: String = ScoringRule.inclusive.rawValue
     @Option(help: "Genesis time in Unix seconds (default: now).")
     var timestamp: UInt64?
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
         guard !endow.isEmpty else { throw CLIError("give at least one --endow LABEL=MT (the initial members)") }
+        guard let rule = ScoringRule(rawValue: scoring) else {
+            throw CLIError("--scoring '\(scoring)' is not a scoring rule (use inclusive or leave-one-out)")
+        }
         let directory = FileManager.default.currentDirectoryPath
         var entries: [(label: String?, amount: UInt64, key: PublicKey?)] = []
         for item in endow {
@@ -69,7 +74,7 @@ struct Init: ParsableCommand {
         do {
             params = try ChainParams(confirmations: k, alpha: alpha, initialAccounts: accounts,
                                      createdAt: timestamp ?? ChainContext.now, note: note,
-                                     labels: Dictionary(named, uniquingKeysWith: { a, _ in a }))
+                                     labels: Dictionary(named, uniquingKeysWith: { a, _ in a }), scoring: rule)
         } catch { throw CLIError("\(error)") }
         let store = try ChainStore.initialize(at: directory, params: params)
         for warning in try MainGuard.install(in: directory) { warn(warning) }
@@ -86,7 +91,7 @@ struct Init: ParsableCommand {
         }
         print("Initialized PoT repository at \(store.git.workDirectory ?? directory)")
         print("chain_id: \(params.chainId.hex)")
-        print("K: \(k)  alpha: \(alpha) mT per nat  created_at: \(params.createdAt)")
+        print("K: \(k)  alpha: \(alpha) mT per nat  created_at: \(params.createdAt)\(rule == .inclusive ? "" : "  scoring: \(rule.rawValue)")")
         let names = Dictionary(named.map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         for account in accounts {
             let label = names[account.key] ?? "-"

@@ -12,7 +12,7 @@ struct Status: ParsableCommand {
         let status = try StatusReport.build(context.store)
         if json { print(try Format.json(status)); return }
         print("chain      \(status.chain_id)")
-        print("K          \(status.k)   alpha \(status.alpha) mT per nat")
+        print("K          \(status.k)   alpha \(status.alpha) mT per nat\(status.scoring.map { "   scoring \($0)" } ?? "")")
         print("tip        height \(status.tip.height)  block \(status.tip.id)")
         print("finalized  height \(status.finalized_height)")
         print("accounts")
@@ -43,6 +43,8 @@ struct StatusReport: Encodable {
     let chain_id: String
     let k: UInt64
     let alpha: UInt64
+    /// Present only when the chain scores leave-one-out.
+    let scoring: String?
     let tip: Tip
     let finalized_height: UInt64
     let accounts: [AccountRow]
@@ -83,6 +85,7 @@ struct StatusReport: Encodable {
         for problem in problems { warn(problem) }
         return StatusReport(
             chain_id: store.chainId.hex, k: state.confirmations, alpha: state.params.alpha,
+            scoring: state.params.scoring == .inclusive ? nil : state.params.scoring.rawValue,
             tip: Tip(height: state.height, id: state.tip.hex, commit: commit.hex, timestamp: state.tipTimestamp),
             finalized_height: state.finalizedHeight,
             accounts: state.accounts.keys.sorted().map { key in

@@ -50,7 +50,8 @@ enum Finalization {
             LogScoreSettlement.Forecast(key: voter, trust: open.trustSnapshot[voter] ?? 0,
                                         ppm: open.votes[voter]!.ppm(for: winner))
         }
-        let settled = LogScoreSettlement.settle(forecasts, alpha: state.params.alpha, accounts: &state.accounts)
+        let settled = LogScoreSettlement.settle(forecasts, alpha: state.params.alpha, rule: state.params.scoring,
+                                                  accounts: &state.accounts)
         let information = ForkChoice.information(votes: voters.map { open.votes[$0]! }, trust: open.trustSnapshot)
         return FinalizedHeight(height: height, winner: winner, totalTrust: settled.totalTrust, winnerWeight: settled.weight,
                                scores: settled.scores, information: information)

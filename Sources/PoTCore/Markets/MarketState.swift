@@ -45,8 +45,8 @@ public struct MarketState: Equatable, Sendable {
     public func prices(current: [PublicKey: UInt64]) -> [UInt64]? { prices(trust: closingTrust ?? current) }
 
     /// What each bettor was (or would be) paid if `outcome` happened, with the closing trust.
-    public func scores(outcome: Int, alpha: UInt64) -> [ForecastScore] {
-        LogScoreSettlement.score(forecasts(outcome: outcome), alpha: alpha).scores
+    public func scores(outcome: Int, alpha: UInt64, rule: ScoringRule) -> [ForecastScore] {
+        LogScoreSettlement.score(forecasts(outcome: outcome), alpha: alpha, rule: rule).scores
     }
 
     func forecasts(outcome: Int) -> [LogScoreSettlement.Forecast] {

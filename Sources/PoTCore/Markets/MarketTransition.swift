@@ -106,7 +106,8 @@ enum MarketTransition {
             throw BlockRejection(.resolutionOutcome, "market \(resolution.market.short) has no outcome \(resolution.outcome) (it has \(declaration.outcomes.count))")
         }
         let outcome = Int(resolution.outcome)
-        let settled = LogScoreSettlement.settle(market.forecasts(outcome: outcome), alpha: state.params.alpha, accounts: &state.accounts)
+        let settled = LogScoreSettlement.settle(market.forecasts(outcome: outcome), alpha: state.params.alpha,
+                                                rule: state.params.scoring, accounts: &state.accounts)
         market.status = .resolved(outcome: outcome, height: blockHeight)
         state.markets[resolution.market] = market
         return MarketSettlement(market: resolution.market, outcome: outcome, totalTrust: settled.totalTrust,

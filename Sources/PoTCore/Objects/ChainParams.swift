@@ -13,15 +13,18 @@ public struct ChainParams: Equatable, Sendable {
     public var note: String
     /// Names of initial accounts, bound to their keys by the chain id itself (label → key).
     public var labels: [String: PublicKey]
+    /// The market each voter and bettor is scored against; field 7, present only for leave-one-out.
+    public var scoring: ScoringRule
 
     public init(confirmations: UInt64, alpha: UInt64, initialAccounts: [InitialAccount], createdAt: UInt64, note: String = "",
-                labels: [String: PublicKey] = [:]) throws {
+                labels: [String: PublicKey] = [:], scoring: ScoringRule = .inclusive) throws {
         self.confirmations = confirmations
         self.alpha = alpha
         self.initialAccounts = initialAccounts
         self.createdAt = createdAt
         self.note = note
         self.labels = labels
+        self.scoring = scoring
         try validate()
     }
 
@@ -65,11 +68,12 @@ public struct ChainParams: Equatable, Sendable {
         ]
         if !note.isEmpty { fields[5] = .text(note) }
         if !labels.isEmpty { fields[6] = .array(sortedLabels.map { .array([.text($0.label), .bytes($0.key.bytes)]) }) }
+        if scoring == .leaveOneOut { fields[7] = .unsigned(1) }
         return .map(fields)
     }
 
     public init(cbor: CBOR) throws {
-        let f = try CBORFields(cbor, object: "chain parameters", allowedKeys: [1, 2, 3, 4, 5, 6])
+        let f = try CBORFields(cbor, object: "chain parameters", allowedKeys: [1, 2, 3, 4, 5, 6, 7])
         confirmations = try f.uint(1)
         alpha = try f.uint(2)
         initialAccounts = try f.array(3, max: ObjectLimits.maxInitialAccounts).map { entry in
@@ -90,6 +94,11 @@ public struct ChainParams: Equatable, Sendable {
             labels[label] = PublicKey(bytes: try pair[1].bytes("genesis label key", count: 32))!
         }
         self.labels = labels
+        switch try f.optionalUInt(7) {
+        case nil: scoring = .inclusive
+        case 1: scoring = .leaveOneOut
+        case let other?: throw ObjectError("chain parameter 7 (scoring) must be 1 (leave-one-out) or absent, got \(other)")
+        }
         try validate()
         try requireCanonical(self.cbor(), cbor, what: "chain parameters")
     }

@@ -45,6 +45,6 @@ struct MarketWorkedExampleTests {
         #expect(Fx.balance(state, Fx.bob) == 8_135)
         #expect(Fx.balance(state, Fx.carol) == 6_051)
         #expect(state.markets[market]?.status == .resolved(outcome: 0, height: 4))
-        #expect(state.markets[market]?.scores(outcome: 0, alpha: 1000).map(\.delta).reduce(0, +) == 234 - 865 + 51)
+        #expect(state.markets[market]?.scores(outcome: 0, alpha: 1000, rule: .inclusive).map(\.delta).reduce(0, +) == 234 - 865 + 51)
     }
 }

@@ -10,6 +10,16 @@ public struct ForecastScore: Equatable, Sendable {
     public var delta: Int64
 }
 
+/// Which market a forecaster is scored against (a chain parameter, field 7 of `ChainParams`).
+public enum ScoringRule: String, Equatable, Sendable, CaseIterable {
+    /// Against p_m of every scored forecast, the forecaster's own included: the seed's rule,
+    /// which reproduces its worked example, but rewards a large forecaster for shading its report.
+    case inclusive
+    /// Against p_m of the other forecasts only, so the forecaster's own report cannot move the
+    /// market it is scored against and its honest belief maximises its expected Δ at any share.
+    case leaveOneOut = "leave-one-out"
+}
+
 /// Scores a set of forecasts of one realized outcome against their trust-weighted market: the
 /// rule shared by the finalization of a height and the resolution of a prediction market.
 enum LogScoreSettlement {
@@ -20,8 +30,9 @@ enum LogScoreSettlement {
     }
 
     /// Scores `forecasts`, in the given order. With no trust behind them there is no market and
-    /// no score.
-    static func score(_ forecasts: [Forecast], alpha: UInt64) -> (totalTrust: UInt128, weight: UInt128, scores: [ForecastScore]) {
+    /// no score. Leaving one out, a forecaster with no other trust beside it has no market to
+    /// beat and scores 0.
+    static func score(_ forecasts: [Forecast], alpha: UInt64, rule: ScoringRule) -> (totalTrust: UInt128, weight: UInt128, scores: [ForecastScore]) {
         var totalTrust: UInt128 = 0
         var weight: UInt128 = 0
         for f in forecasts {
@@ -30,7 +41,15 @@ enum LogScoreSettlement {
         }
         guard totalTrust > 0 else { return (0, 0, []) }
         let scores = forecasts.map { f in
-            let margin = TrustScoring.margin(voterPpm: f.ppm, winnerWeight: weight, totalTrust: totalTrust)
+            let margin: Int128
+            switch rule {
+            case .inclusive:
+                margin = TrustScoring.margin(voterPpm: f.ppm, winnerWeight: weight, totalTrust: totalTrust)
+            case .leaveOneOut:
+                let others = totalTrust - UInt128(f.trust)
+                margin = others == 0 ? 0 : TrustScoring.margin(voterPpm: f.ppm, winnerWeight: weight - UInt128(f.trust) * UInt128(f.ppm),
+                                                                 totalTrust: others)
+            }
             return ForecastScore(key: f.key, trust: f.trust, ppm: f.ppm, margin: margin,
                                  delta: TrustScoring.scaleMargin(margin, by: alpha))
         }
@@ -38,9 +57,9 @@ enum LogScoreSettlement {
     }
 
     /// Scores `forecasts` and applies each Δ to `accounts`: t := max(0, t + Δ).
-    static func settle(_ forecasts: [Forecast], alpha: UInt64, accounts: inout [PublicKey: Account])
+    static func settle(_ forecasts: [Forecast], alpha: UInt64, rule: ScoringRule, accounts: inout [PublicKey: Account])
         -> (totalTrust: UInt128, weight: UInt128, scores: [VoterScore]) {
-        let scored = score(forecasts, alpha: alpha)
+        let scored = score(forecasts, alpha: alpha, rule: rule)
         let paid = scored.scores.map { s in
             var account = accounts[s.key] ?? Account(balance: 0, member: true)
             account.balance = TrustScoring.applyDelta(s.delta, to: account.balance)

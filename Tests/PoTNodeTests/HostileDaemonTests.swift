@@ -74,9 +74,7 @@ struct HostileDaemonTests {
         }
         #expect(ready)
 
-        let scrape = try RawSocket(port: Int(daemon.metricsAddress?.split(separator: ":").last ?? "0") ?? 0)
-        scrape.send(Array("GET /metrics HTTP/1.1\r\nHost: localhost\r\n\r\n".utf8))
-        let metrics = String(decoding: scrape.readUntilClosed(within: 5).bytes, as: UTF8.self)
+        let metrics = try daemon.scrapeMetrics()
         #expect(metrics.contains("pot_disconnects_total{reason=\"malformed\"} 1"))
         #expect(metrics.contains("pot_disconnects_total{reason=\"oversized\"} 1"))
         #expect(metrics.contains("pot_disconnects_total{reason=\"wrongChain\"} 1"))

@@ -1,0 +1,30 @@
+import Foundation
+import PoTTestSupport
+import Testing
+
+@Suite("A daemon flooded with idle connections", .serialized)
+struct SlotFloodDaemonTests {
+    @Test("NET-SLOTS: pot-light completes its sync while 300 idle connections from the same address flood the daemon")
+    func lightSyncDuringFlood() throws {
+        let root = TestEnvironment.temporaryDirectory("pot-flood")
+        defer { TestEnvironment.remove(root) }
+        let (store, tip) = try LightSyncDaemonTests.buildChain(at: root + "/node", blocks: 300)
+        let daemon = try Daemon(repo: root + "/node")
+        defer { daemon.stop() }
+        let flood = try Flood(port: daemon.port, count: 300)
+        flood.keepUp(perRound: 32, pause: 0.05)
+        let started = Date()
+        let light = try Run.process(TestEnvironment.binDirectory + "/pot-light",
+                                    ["sync", "--peer", daemon.address, "--chain-id", store.chainId.hex, "--dir", root + "/light", "--json"],
+                                    in: root, environment: [:])
+        let seconds = Date().timeIntervalSince(started)
+        let opened = flood.stop()
+        #expect(light.status == 0, "\(light.stderr)")
+        let report = try JSONSerialization.jsonObject(with: Data(light.stdout.utf8)) as? [String: Any] ?? [:]
+        #expect(report["height"] as? Int == 300)
+        #expect(report["tip_id"] as? String == tip.hex)
+        let evicted = daemon.log.components(separatedBy: "evicted:").count - 1
+        print("flood: light sync of 300 headers took \(String(format: "%.2f", seconds)) s while \(opened) idle connections were opened; the daemon logged \(evicted) evictions")
+        #expect(evicted > 0, "the flood never filled the handshake slots")
+    }
+}

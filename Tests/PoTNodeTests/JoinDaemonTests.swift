@@ -5,14 +5,6 @@ import Testing
 
 @Suite("Joining a chain", .serialized)
 struct JoinDaemonTests {
-    /// A repository with a small chain, and its chain id.
-    static func chain(at repo: String) throws -> String {
-        try FileManager.default.createDirectory(atPath: repo, withIntermediateDirectories: true)
-        try Run.ok(["init", "--k", "2", "--alpha", "1000", "--endow", "alice=10000", "--timestamp", "1700000000"], in: repo)
-        let status = try JSONSerialization.jsonObject(with: Data(Run.ok(["status", "--json"], in: repo).utf8)) as! [String: Any]
-        return status["chain_id"] as! String
-    }
-
     static func lines(_ text: String, containing needle: String) -> [Substring] {
         text.split(separator: "\n").filter { $0.contains(needle) }
     }
@@ -29,7 +21,7 @@ struct JoinDaemonTests {
     func peerStartsLater() throws {
         let root = TestEnvironment.temporaryDirectory("pot-join-late")
         defer { TestEnvironment.remove(root) }
-        let id = try Self.chain(at: root + "/first")
+        let id = try initChain(at: root + "/first")
         let port = RawSocket.freePort()
         let joiner = try Daemon(repo: root + "/joiner", peers: ["127.0.0.1:\(port)"], chainId: id, waiting: false)
         defer { joiner.stop() }

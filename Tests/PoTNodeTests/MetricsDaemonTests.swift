@@ -14,8 +14,7 @@ struct MetricsDaemonTests {
         let root = TestEnvironment.temporaryDirectory("pot-metrics")
         defer { TestEnvironment.remove(root) }
         let repo = root + "/node"
-        try FileManager.default.createDirectory(atPath: repo, withIntermediateDirectories: true)
-        try Run.ok(["init", "--k", "2", "--alpha", "1000", "--endow", "alice=10000", "--timestamp", "1700000000"], in: repo)
+        _ = try initChain(at: repo)
         let daemon = try Daemon(repo: repo, metrics: true)
         defer { daemon.stop() }
         let metrics = try daemon.scrapeMetrics()

@@ -78,6 +78,15 @@ final class Daemon: @unchecked Sendable {
     var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
 }
 
+/// Creates a repository at `repo` with a small chain (alice endowed) and returns its chain id.
+func initChain(at repo: String) throws -> String {
+    try FileManager.default.createDirectory(atPath: repo, withIntermediateDirectories: true)
+    try Run.ok(["init", "--k", "2", "--alpha", "1000", "--endow", "alice=10000", "--timestamp", "1700000000"], in: repo)
+    let status = try JSONSerialization.jsonObject(with: Data(Run.ok(["status", "--json"], in: repo).utf8)) as? [String: Any]
+    guard let id = status?["chain_id"] as? String else { throw TestFailure("pot status gave no chain id") }
+    return id
+}
+
 /// Polls `condition` until it holds or `seconds` pass.
 func eventually(_ seconds: Double = 30, _ condition: () throws -> Bool) rethrows -> Bool {
     let deadline = Date().addingTimeInterval(seconds)

@@ -27,4 +27,23 @@ struct SlotFloodDaemonTests {
         print("flood: light sync of 300 headers took \(String(format: "%.2f", seconds)) s while \(opened) idle connections were opened; the daemon logged \(evicted) evictions")
         #expect(evicted > 0, "the flood never filled the handshake slots")
     }
+
+    @Test("NET-SLOTS NET-SYNC-GENESIS: a node joins and syncs from a daemon that 300 idle connections from the same address flood")
+    func joinDuringFlood() throws {
+        let root = TestEnvironment.temporaryDirectory("pot-flood-join")
+        defer { TestEnvironment.remove(root) }
+        let (store, _) = try LightSyncDaemonTests.buildChain(at: root + "/node", blocks: 50)
+        let daemon = try Daemon(repo: root + "/node")
+        defer { daemon.stop() }
+        let flood = try Flood(port: daemon.port, count: 300)
+        flood.keepUp(perRound: 32, pause: 0.05)
+        defer { _ = flood.stop() }
+        let started = Date()
+        let joiner = try Daemon(repo: root + "/joiner", peers: [daemon.address], chainId: store.chainId.hex)
+        defer { joiner.stop() }
+        let synced = eventually(60) { ((try? refs(in: root + "/joiner", under: "refs/pot/blocks").count) ?? 0) == 50 }
+        let retries = joiner.log.components(separatedBy: "failed: ").count - 1
+        print("flood: a node joined (\(retries) failed attempts first) and fetched 50 blocks in \(String(format: "%.2f", Date().timeIntervalSince(started))) s during the flood")
+        #expect(synced, "\(joiner.log.suffix(2000))")
+    }
 }

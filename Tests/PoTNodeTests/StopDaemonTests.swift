@@ -22,8 +22,8 @@ struct StopDaemonTests {
             let syncing = eventually(60) { ((try? refs(in: root + "/joiner", under: "refs/pot/blocks").count) ?? 0) >= min(before + 20, 600) }
             #expect(syncing, "round \(round): the joiner did not sync: \(joiner.log.suffix(1500))")
             // New connections keep arriving while it stops: accepting them must not outlive the I/O threads.
-            let flood = try Flood(port: joiner.port, count: 60)
-            flood.keepUp(perRound: 60, pause: 0.002)
+            let flood = try Flood(port: joiner.port, count: 100)
+            flood.keepUp(perRound: 100, pause: 0.002)
             Thread.sleep(forTimeInterval: 0.3)
             kill(joiner.process.processIdentifier, SIGTERM)
             let status = joiner.waitForExit()

@@ -15,7 +15,7 @@ public struct NodeConfig: Sendable {
     /// Established peers at most (NET-SLOTS).
     public var maxPeers = 64
     /// Inbound connections still in their handshake at most; a newer one evicts the longest silent.
-    public var maxPendingInbound = 16
+    public var maxPendingInbound = 64
     public var banThreshold = 100
     public var banDuration: UInt64 = 600_000
     public var maxOrphans = 512

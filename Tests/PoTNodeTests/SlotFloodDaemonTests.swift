@@ -1,18 +1,27 @@
 import Foundation
+import PoTCore
+import PoTStore
 import PoTTestSupport
 import Testing
 
 @Suite("A daemon flooded with idle connections", .serialized)
 struct SlotFloodDaemonTests {
+    /// A daemon serving a chain of `blocks` empty blocks, and 300 idle connections to it from
+    /// loopback, reopened (32 at most every 50 ms) as the daemon closes them.
+    static func floodedDaemon(at root: String, blocks: Int) throws -> (store: ChainStore, tip: Hash256, daemon: Daemon, flood: Flood) {
+        let (store, tip) = try LightSyncDaemonTests.buildChain(at: root + "/node", blocks: blocks)
+        let daemon = try Daemon(repo: root + "/node")
+        let flood = try Flood(port: daemon.port, count: 300)
+        flood.keepUp(perRound: 32, pause: 0.05)
+        return (store, tip, daemon, flood)
+    }
+
     @Test("NET-SLOTS: pot-light completes its sync while 300 idle connections from the same address flood the daemon")
     func lightSyncDuringFlood() throws {
         let root = TestEnvironment.temporaryDirectory("pot-flood")
         defer { TestEnvironment.remove(root) }
-        let (store, tip) = try LightSyncDaemonTests.buildChain(at: root + "/node", blocks: 300)
-        let daemon = try Daemon(repo: root + "/node")
+        let (store, tip, daemon, flood) = try Self.floodedDaemon(at: root, blocks: 300)
         defer { daemon.stop() }
-        let flood = try Flood(port: daemon.port, count: 300)
-        flood.keepUp(perRound: 32, pause: 0.05)
         let started = Date()
         let light = try Run.process(TestEnvironment.binDirectory + "/pot-light",
                                     ["sync", "--peer", daemon.address, "--chain-id", store.chainId.hex, "--dir", root + "/light", "--json"],
@@ -32,11 +41,8 @@ struct SlotFloodDaemonTests {
     func joinDuringFlood() throws {
         let root = TestEnvironment.temporaryDirectory("pot-flood-join")
         defer { TestEnvironment.remove(root) }
-        let (store, _) = try LightSyncDaemonTests.buildChain(at: root + "/node", blocks: 50)
-        let daemon = try Daemon(repo: root + "/node")
+        let (store, _, daemon, flood) = try Self.floodedDaemon(at: root, blocks: 50)
         defer { daemon.stop() }
-        let flood = try Flood(port: daemon.port, count: 300)
-        flood.keepUp(perRound: 32, pause: 0.05)
         defer { _ = flood.stop() }
         let started = Date()
         let joiner = try Daemon(repo: root + "/joiner", peers: [daemon.address], chainId: store.chainId.hex)

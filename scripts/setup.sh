@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building PoT needs when it is missing: git and libgit2 (Debian packages).
 #   scripts/setup.sh tests   also what the tests need: Chromium (the explorer's pages are checked in it)
+#                            and promtool (Debian package prometheus; it checks the daemon's /metrics)
 #   scripts/setup.sh bench   also what the benchmarks need: wrk and curl
 set -euo pipefail
 missing=()
@@ -8,7 +9,8 @@ command -v git >/dev/null 2>&1 || missing+=(git)
 pkg-config --exists libgit2 2>/dev/null || missing+=(libgit2-dev pkg-config)
 for need in "$@"; do
   case "$need" in
-    tests) command -v chromium >/dev/null 2>&1 || missing+=(chromium) ;;
+    tests) command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+           command -v promtool >/dev/null 2>&1 || missing+=(prometheus) ;;
     bench) command -v wrk >/dev/null 2>&1 || missing+=(wrk)
            command -v curl >/dev/null 2>&1 || missing+=(curl) ;;
     *) echo "error: unknown setup '$need' (use tests or bench)" >&2; exit 1 ;;

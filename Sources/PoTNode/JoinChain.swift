@@ -8,7 +8,10 @@ import PoTStore
 /// Opens the chain of a repository, or — when it holds none and a chain id is given — creates
 /// it from the genesis parameters a peer serves, after checking they hash to that id.
 public enum JoinChain {
-    public static func openOrJoin(repo: String, chainId: String?, peers: [PeerAddress], logger: Logger) async throws -> ChainStore {
+    /// Opens or joins; joining retries as `policy` says and throws `CancellationError` when the
+    /// task is cancelled meanwhile (the repository is then left as it was).
+    public static func openOrJoin(repo: String, chainId: String?, peers: [PeerAddress], policy: JoinPolicy = JoinPolicy(),
+                                  logger: Logger) async throws -> ChainStore {
         let expected = try chainId.map { text -> Hash256 in
             guard let id = Hash256(hex: text) else { throw NodeError("--chain-id must be 64 hexadecimal digits") }
             return id
@@ -16,7 +19,7 @@ public enum JoinChain {
         let store: ChainStore
         do { store = try ChainStore.open(at: repo) } catch {
             guard let expected else { throw NodeError("\(error); to join a chain from --peers, give --chain-id") }
-            return try await join(repo: repo, chain: expected, peers: peers, logger: logger)
+            return try await join(repo: repo, chain: expected, peers: peers, policy: policy, logger: logger)
         }
         if let expected, store.chainId != expected {
             throw NodeError("the repository holds chain \(store.chainId.hex), not \(expected.hex)")
@@ -24,21 +27,30 @@ public enum JoinChain {
         return store
     }
 
-    static func join(repo: String, chain expected: Hash256, peers: [PeerAddress], logger: Logger) async throws -> ChainStore {
+    static func join(repo: String, chain expected: Hash256, peers: [PeerAddress], policy: JoinPolicy,
+                     logger: Logger) async throws -> ChainStore {
         guard !peers.isEmpty else { throw NodeError("joining chain \(expected.short) needs at least one peer in --peers") }
-        var reasons: [String] = []
-        for peer in peers {
+        var lastFailure = ""
+        for attempt in 1...max(policy.attempts, 1) {
+            let peer = peers[(attempt - 1) % peers.count]
+            let params: ChainParams
             do {
-                let params = try await fetchGenesis(from: peer, chain: expected)
-                try FileManager.default.createDirectory(atPath: repo, withIntermediateDirectories: true)
-                let store = try ChainStore.initialize(at: repo, params: params)
-                logger.info("joined chain", metadata: ["chain": "\(expected.hex)", "from": "\(peer)"])
-                return store
+                params = try await fetchGenesis(from: peer, chain: expected)
             } catch {
-                reasons.append("\(peer): \(error)")
+                try Task.checkCancellation()
+                lastFailure = "\(peer): \(error)"
+                let pause = policy.pause(after: attempt, peers: peers.count)
+                let next = attempt < policy.attempts ? "next attempt in \(pause.components.seconds) s" : "giving up"
+                logger.warning("joining chain \(expected.short): attempt \(attempt) of \(policy.attempts) at \(peer) failed: \(error); \(next)")
+                if attempt < policy.attempts { try await Task.sleep(for: pause) }
+                continue
             }
+            try FileManager.default.createDirectory(atPath: repo, withIntermediateDirectories: true)
+            let store = try ChainStore.initialize(at: repo, params: params)
+            logger.info("joined chain", metadata: ["chain": "\(expected.hex)", "from": "\(peer)", "attempt": "\(attempt)"])
+            return store
         }
-        throw NodeError("no peer gave the genesis of chain \(expected.short): \(reasons.joined(separator: "; "))")
+        throw NodeError("no peer gave the genesis of chain \(expected.short) in \(policy.attempts) attempts; last: \(lastFailure)")
     }
 
     static func fetchGenesis(from peer: PeerAddress, chain: Hash256) async throws -> ChainParams {

@@ -1,56 +1,53 @@
-import CoreMetrics
 import PoTNet
 import Prometheus
 
-/// The daemon's metrics in Prometheus form: peers, objects received, relayed and rejected by
-/// reason, tip and finalized heights.
+/// The daemon's metrics in Prometheus form (NET-METRICS): every family has help text, and every
+/// counter and each of its known labels is exported from the start.
 final class NodeMetrics: @unchecked Sendable {
     let registry = PrometheusCollectorRegistry()
-    private let factory: PrometheusMetricsFactory
-    private let peers: CoreMetrics.Gauge
-    private let tip: CoreMetrics.Gauge
-    private let finalized: CoreMetrics.Gauge
-    private let relayed: CoreMetrics.Counter
-    private let announced: CoreMetrics.Counter
-    private var counters: [String: CoreMetrics.Counter] = [:]
+    private let peers: Gauge
+    private let tip: Gauge
+    private let finalized: Gauge
+    private let relayed: Counter
+    private let announced: Counter
+    private let bans: Counter
+    private var received: CounterFamily
+    private var rejected: CounterFamily
+    private var penalties: CounterFamily
+    private var disconnects: CounterFamily
     private var last = NodeStats()
 
     init() {
-        factory = PrometheusMetricsFactory(registry: registry)
-        peers = CoreMetrics.Gauge(label: "pot_peers", dimensions: [], factory: factory)
-        tip = CoreMetrics.Gauge(label: "pot_tip_height", dimensions: [], factory: factory)
-        finalized = CoreMetrics.Gauge(label: "pot_finalized_height", dimensions: [], factory: factory)
-        relayed = CoreMetrics.Counter(label: "pot_objects_relayed_total", dimensions: [], factory: factory)
-        announced = CoreMetrics.Counter(label: "pot_objects_announced_total", dimensions: [], factory: factory)
-    }
-
-    private func counter(_ name: String, _ key: String, _ value: String) -> CoreMetrics.Counter {
-        let id = "\(name){\(key)=\(value)}"
-        if let known = counters[id] { return known }
-        let made = CoreMetrics.Counter(label: name, dimensions: [(key, value)], factory: factory)
-        counters[id] = made
-        return made
+        peers = registry.makeGauge(name: "pot_peers", help: "Peers with a completed handshake.")
+        tip = registry.makeGauge(name: "pot_tip_height", help: "Height of the block main points to.")
+        finalized = registry.makeGauge(name: "pot_finalized_height", help: "Highest finalized height.")
+        relayed = registry.makeCounter(name: "pot_objects_relayed_total", help: "Objects sent to peers that asked for them.")
+        announced = registry.makeCounter(name: "pot_objects_announced_total", help: "Inventory items announced to peers.")
+        bans = registry.makeCounter(name: "pot_bans_total", help: "Node keys banned for misbehavior.")
+        received = CounterFamily("pot_objects_received_total", label: "kind", values: ObjectKind.allCases.map(\.description),
+                                 help: "Objects received from peers, by kind.", registry: registry)
+        rejected = CounterFamily("pot_objects_rejected_total", label: "reason", values: RejectReason.allCases.map(\.rawValue),
+                                 help: "Received objects dropped, by reason.", registry: registry)
+        penalties = CounterFamily("pot_misbehavior_points_total", label: "offence", values: Offence.allCases.map(\.rawValue),
+                                  help: "Misbehavior points given to peers, by offence.", registry: registry)
+        disconnects = CounterFamily("pot_disconnects_total", label: "reason", values: DisconnectReason.Kind.allCases.map(\.rawValue),
+                                    help: "Connections ended or refused, by reason.", registry: registry)
     }
 
     /// Records what changed since the last update. Called on the node's thread.
     func update(stats: NodeStats, peerCount: Int, tipHeight: UInt64, finalizedHeight: UInt64) {
-        peers.record(peerCount)
+        peers.record(Int64(peerCount))
         tip.record(Int64(tipHeight))
         finalized.record(Int64(finalizedHeight))
-        for (kind, n) in stats.received where n > last.received[kind, default: 0] {
-            counter("pot_objects_received_total", "kind", kind).increment(by: n - last.received[kind, default: 0])
-        }
-        for (reason, n) in stats.rejected where n > last.rejected[reason, default: 0] {
-            counter("pot_objects_rejected_total", "reason", reason).increment(by: n - last.rejected[reason, default: 0])
-        }
-        if stats.duplicates > last.duplicates {
-            counter("pot_objects_rejected_total", "reason", "duplicate").increment(by: stats.duplicates - last.duplicates)
-        }
-        for (reason, n) in stats.disconnects where n > last.disconnects[reason, default: 0] {
-            counter("pot_disconnects_total", "reason", reason).increment(by: n - last.disconnects[reason, default: 0])
-        }
-        if stats.relayed > last.relayed { relayed.increment(by: stats.relayed - last.relayed) }
-        if stats.announced > last.announced { announced.increment(by: stats.announced - last.announced) }
+        received.advance(to: stats.received)
+        var dropped = stats.rejected
+        dropped[RejectReason.duplicate.rawValue, default: 0] += stats.duplicates
+        rejected.advance(to: dropped)
+        penalties.advance(to: stats.penalties)
+        disconnects.advance(to: stats.disconnects)
+        if stats.relayed > last.relayed { relayed.increment(by: Int64(stats.relayed - last.relayed)) }
+        if stats.announced > last.announced { announced.increment(by: Int64(stats.announced - last.announced)) }
+        if stats.bans > last.bans { bans.increment(by: Int64(stats.bans - last.bans)) }
         last = stats
     }
 

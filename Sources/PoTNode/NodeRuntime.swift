@@ -40,6 +40,8 @@ public final class NodeRuntime: @unchecked Sendable {
     var serverChannel: Channel?
     var metricsChannel: Channel?
     var tickTask: RepeatedTask?
+    /// Set when shutdown begins; from then on the node loop leaves the I/O threads alone.
+    var stopping = false
     var lastReportedTip: UInt64 = 0
     /// Where the node accepts connections (the real port when 0 was asked for).
     public private(set) var listenAddress: PeerAddress
@@ -122,6 +124,8 @@ public final class NodeRuntime: @unchecked Sendable {
     // MARK: On the node loop
 
     func attach(_ channel: Channel, id: PeerID, address: String?, outbound: Bool) {
+        // Stopping: the I/O group closes this channel when it shuts down.
+        guard !stopping else { return }
         // An accepted channel becomes active only after its initializer; a dialed one already is.
         guard !outbound || channel.isActive else {
             if let address { node.dialFailed(address) }
@@ -176,6 +180,7 @@ public final class NodeRuntime: @unchecked Sendable {
     }
 
     func dial(_ address: String) {
+        guard !stopping else { return }
         guard let target = try? PeerAddress(parsing: address) else {
             node.dialFailed(address)
             return
@@ -216,23 +221,34 @@ public final class NodeRuntime: @unchecked Sendable {
         try await nodeLoop.submit(body).get()
     }
 
-    /// Says goodbye to every peer, stops listening and releases the repository.
+    /// Shuts down in order: the node loop stops touching connections and says goodbye to every
+    /// peer; once those connections and the listeners are closed, the I/O threads stop, then the
+    /// node's thread; last the repository is released.
     public func shutdown() async {
-        try? await nodeLoop.submit { [self] in
+        let closing = try? await nodeLoop.submit { [self] () -> [EventLoopFuture<Void>] in
+            stopping = true
             tickTask?.cancel()
+            var closing: [EventLoopFuture<Void>] = []
             for (id, channel) in channels {
                 channel.writeAndFlush(ByteBuffer(bytes: PeerSession.frame(.goodbye(reason: "shutdown: node stopping"))), promise: nil)
                 channel.close(promise: nil)
+                closing.append(channel.closeFuture)
                 node.peerDisconnected(id, now: Self.now)
             }
             channels = [:]
-            serverChannel?.close(promise: nil)
-            metricsChannel?.close(promise: nil)
+            for listener in [serverChannel, metricsChannel].compactMap({ $0 }) {
+                listener.close(promise: nil)
+                closing.append(listener.closeFuture)
+            }
             backend.settle()
+            return closing
         }.get()
-        NodeMarker.release(store)
+        try? await EventLoopFuture.andAllComplete(closing ?? [], on: nodeLoop).get()
         try? await ioGroup.shutdownGracefully()
+        // Callbacks of the I/O threads may still have queued work here; it finds `stopping` set.
+        try? await nodeLoop.submit {}.get()
         try? await nodeGroup.shutdownGracefully()
+        NodeMarker.release(store)
         logger.info("stopped")
     }
 }

@@ -29,11 +29,11 @@ extension StoreBackend {
     /// and at most one above the highest block this node stores.
     func acceptVote(_ signed: SignedVote, id: Hash256) throws -> Acceptance {
         guard signed.vote.voter.verifies(signed.signature, over: id) else {
-            return .invalid(code: "bad-signature", detail: "vote signature does not verify for this chain")
+            return .invalid(code: .badSignature, detail: "vote signature does not verify for this chain")
         }
         let vote = signed.vote
         guard final.state.isMember(vote.voter) else {
-            return .invalid(code: "not-member", detail: "voter \(vote.voter.short) is not a member")
+            return .invalid(code: .notMember, detail: "voter \(vote.voter.short) is not a member")
         }
         guard vote.height > final.state.height else {
             return .stale("vote for finalized height \(vote.height)")
@@ -50,7 +50,7 @@ extension StoreBackend {
     /// no other pending transfer in the same nonce slot.
     func acceptTransfer(_ signed: SignedTransfer, id: Hash256) throws -> Acceptance {
         guard signed.transfer.from.verifies(signed.signature, over: id) else {
-            return .invalid(code: "bad-signature", detail: "transfer signature does not verify for this chain")
+            return .invalid(code: .badSignature, detail: "transfer signature does not verify for this chain")
         }
         let tx = signed.transfer
         if let account = final.state.accounts[tx.from], tx.nonce <= account.nonce {
@@ -71,7 +71,7 @@ extension StoreBackend {
         let signed = bundle.header
         let header = signed.header
         guard header.proposer.verifies(signed.signature, over: id) else {
-            return .invalid(code: "bad-signature", detail: "header signature does not verify for this chain")
+            return .invalid(code: .badSignature, detail: "header signature does not verify for this chain")
         }
         guard header.height > final.state.height else {
             return .stale("block at finalized height \(header.height)")
@@ -85,21 +85,21 @@ extension StoreBackend {
             return .missingParent(header.parent)
         }
         guard parentHeight + 1 == header.height else {
-            return .invalid(code: "bad-parent", detail: "parent is at height \(parentHeight), block claims \(header.height)")
+            return .invalid(code: .badParent, detail: "parent is at height \(parentHeight), block claims \(header.height)")
         }
         guard let parent = try stateAfter(header.parent, height: parentHeight) else {
             return .stale("builds on a branch the finalized chain excludes")
         }
         let next: ChainState
         do { (next, _) = try StateTransition.apply(signed, payload: bundle.payload, to: parent.state) } catch {
-            return .invalid(code: "invalid-block", detail: "\(error)")
+            return .invalid(code: .invalidBlock, detail: "\(error)")
         }
         do { try CodePack.unpack(bundle.pack, into: store) } catch {
-            return .invalid(code: "bad-pack", detail: "\(error)")
+            return .invalid(code: .badPack, detail: "\(error)")
         }
         let stored: StoredBlock
         do { stored = try store.writeBlock(signed, payload: bundle.payload, parentCommit: parent.commit) } catch {
-            return .invalid(code: "missing-code", detail: "\(error)")
+            return .invalid(code: .missingCode, detail: "\(error)")
         }
         index.addBlock(id: id, height: header.height, ref: ChainLayout.blockRef(height: header.height, id: id))
         remember(id, state: next, commit: stored.commit)

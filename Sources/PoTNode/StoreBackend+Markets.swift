@@ -9,10 +9,10 @@ extension StoreBackend {
     func acceptDeclaration(_ signed: SignedMarketDeclaration, id: Hash256) throws -> Acceptance {
         let declaration = signed.declaration
         guard declaration.creator.verifies(signed.signature, over: id) else {
-            return .invalid(code: "bad-signature", detail: "market declaration signature does not verify for this chain")
+            return .invalid(code: .badSignature, detail: "market declaration signature does not verify for this chain")
         }
         guard final.state.isMember(declaration.creator) else {
-            return .invalid(code: "not-member", detail: "market creator \(declaration.creator.short) is not a member")
+            return .invalid(code: .notMember, detail: "market creator \(declaration.creator.short) is not a member")
         }
         guard final.state.markets[id] == nil, declaration.closeHeight > final.state.height + 1 else {
             return .stale("market \(id.short) is already declared or closes at a final height")
@@ -26,16 +26,16 @@ extension StoreBackend {
     func acceptBet(_ signed: SignedMarketBet, id: Hash256) throws -> Acceptance {
         let bet = signed.bet
         guard bet.bettor.verifies(signed.signature, over: id) else {
-            return .invalid(code: "bad-signature", detail: "bet signature does not verify for this chain")
+            return .invalid(code: .badSignature, detail: "bet signature does not verify for this chain")
         }
         guard final.state.isMember(bet.bettor) else {
-            return .invalid(code: "not-member", detail: "bettor \(bet.bettor.short) is not a member")
+            return .invalid(code: .notMember, detail: "bettor \(bet.bettor.short) is not a member")
         }
         guard let declaration = knownDeclaration(bet.market) else {
             return .notYet("bet on market \(bet.market.short), which this node does not know yet")
         }
         guard bet.probsPpm.count == declaration.outcomes.count else {
-            return .invalid(code: "bad-bet", detail: "bet gives \(bet.probsPpm.count) probabilities for \(declaration.outcomes.count) outcomes")
+            return .invalid(code: .badBet, detail: "bet gives \(bet.probsPpm.count) probabilities for \(declaration.outcomes.count) outcomes")
         }
         guard declaration.closeHeight > final.state.height else {
             return .stale("market \(bet.market.short) closed at a final height")
@@ -55,16 +55,16 @@ extension StoreBackend {
     func acceptResolution(_ signed: SignedMarketResolution, id: Hash256) throws -> Acceptance {
         let resolution = signed.resolution
         guard resolution.resolver.verifies(signed.signature, over: id) else {
-            return .invalid(code: "bad-signature", detail: "resolution signature does not verify for this chain")
+            return .invalid(code: .badSignature, detail: "resolution signature does not verify for this chain")
         }
         guard let declaration = knownDeclaration(resolution.market) else {
             return .notYet("resolution of market \(resolution.market.short), which this node does not know yet")
         }
         guard resolution.resolver == declaration.resolver else {
-            return .invalid(code: "not-resolver", detail: "\(resolution.resolver.short) is not the resolver of market \(resolution.market.short)")
+            return .invalid(code: .notResolver, detail: "\(resolution.resolver.short) is not the resolver of market \(resolution.market.short)")
         }
         guard resolution.outcome < UInt64(declaration.outcomes.count) else {
-            return .invalid(code: "bad-outcome", detail: "market \(resolution.market.short) has no outcome \(resolution.outcome)")
+            return .invalid(code: .badOutcome, detail: "market \(resolution.market.short) has no outcome \(resolution.outcome)")
         }
         if let market = final.state.markets[resolution.market], market.status != .open {
             return .stale("market \(resolution.market.short) is already settled")

@@ -25,6 +25,9 @@ struct Bootstrap: AsyncParsableCommand {
     @Option(name: .customLong("chain-id"), help: "The chain to join when the repository holds none yet (hex).")
     var chainId: String?
 
+    @Option(name: .customLong("join-attempts"), help: "When joining: how many times to ask the peers for the chain's genesis, with growing pauses, before giving up.")
+    var joinAttempts: Int = JoinPolicy.defaultAttempts
+
     @Option(name: .customLong("handshake-timeout"), help: "Seconds a new connection has to complete the handshake.")
     var handshakeTimeout: Double = 10
 
@@ -46,12 +49,14 @@ struct Bootstrap: AsyncParsableCommand {
                                       metrics: try metrics.map { try PeerAddress(parsing: $0, listening: true) })
             guard handshakeTimeout > 0, handshakeTimeout < 3600 else { fail("--handshake-timeout must be between 0 and 3600 seconds") }
             options.protocolConfig.handshakeTimeout = UInt64(handshakeTimeout * 1000)
-            let store = try await JoinChain.openOrJoin(repo: repo, chainId: chainId, peers: options.peers, logger: logger)
-            let runtime = try await NodeRuntime.start(store: store, options: options, logger: logger)
-            var banner = "listening on \(runtime.listenAddress)\n"
-            if let at = runtime.metricsAddress { banner += "metrics on http://\(at)/metrics\n" }
-            FileHandle.standardOutput.write(Data(banner.utf8))
-            try await NodeService.runUntilSignalled(runtime, logger: logger)
+            guard (1...1000).contains(joinAttempts) else { fail("--join-attempts must be between 1 and 1000") }
+            let service = NodeService(repo: repo, chainId: chainId, options: options, join: JoinPolicy(attempts: joinAttempts),
+                                      logger: logger) { runtime in
+                var banner = "listening on \(runtime.listenAddress)\n"
+                if let at = runtime.metricsAddress { banner += "metrics on http://\(at)/metrics\n" }
+                FileHandle.standardOutput.write(Data(banner.utf8))
+            }
+            try await service.runUntilSignalled()
         } catch {
             fail("\(error)")
         }

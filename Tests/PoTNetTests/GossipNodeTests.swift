@@ -36,6 +36,7 @@ struct GossipNodeTests {
         h.perform([.send(end, PeerSession.frame(.object(vote)))], by: 0)
         #expect(h.closed.contains { $0.node == 1 && $0.reason.kind == .misbehavior })
         #expect(h.nodes[1].stats.bans == 1)
+        #expect(h.nodes[1].stats.penalties["unsolicited-duplicate"] == 20 * Penalty.unsolicitedDuplicate)
     }
 
     @Test("NET-SCORE: invalid objects add points; at 100 the peer is disconnected and its key banned for a while")

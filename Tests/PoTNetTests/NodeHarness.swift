@@ -19,19 +19,19 @@ final class MemoryBackend: GossipBackend {
         if objects[item] != nil { return .duplicate }
         switch object {
         case .vote(let v):
-            guard v.hasValidSignature(chain: chainId) else { return .invalid(code: "bad-signature", detail: "vote") }
+            guard v.hasValidSignature(chain: chainId) else { return .invalid(code: .badSignature, detail: "vote") }
         case .transfer(let t):
-            guard t.hasValidSignature(chain: chainId) else { return .invalid(code: "bad-signature", detail: "transfer") }
+            guard t.hasValidSignature(chain: chainId) else { return .invalid(code: .badSignature, detail: "transfer") }
         case .block(let b):
-            guard b.header.hasValidSignature(chain: chainId) else { return .invalid(code: "bad-signature", detail: "header") }
+            guard b.header.hasValidSignature(chain: chainId) else { return .invalid(code: .badSignature, detail: "header") }
             if b.header.header.parent != chainId && blockHeights[b.header.header.parent] == nil { return .missingParent(b.header.header.parent) }
             blockHeights[item.id] = b.header.header.height
         case .marketDeclaration(let d):
-            guard d.hasValidSignature(chain: chainId) else { return .invalid(code: "bad-signature", detail: "market") }
+            guard d.hasValidSignature(chain: chainId) else { return .invalid(code: .badSignature, detail: "market") }
         case .marketBet(let b):
-            guard b.hasValidSignature(chain: chainId) else { return .invalid(code: "bad-signature", detail: "bet") }
+            guard b.hasValidSignature(chain: chainId) else { return .invalid(code: .badSignature, detail: "bet") }
         case .marketResolution(let r):
-            guard r.hasValidSignature(chain: chainId) else { return .invalid(code: "bad-signature", detail: "resolution") }
+            guard r.hasValidSignature(chain: chainId) else { return .invalid(code: .badSignature, detail: "resolution") }
         }
         objects[item] = object
         return .stored

@@ -21,10 +21,7 @@ struct HostileDaemonTests {
         let root = TestEnvironment.temporaryDirectory("pot-hostile")
         defer { TestEnvironment.remove(root) }
         let repo = root + "/node"
-        try FileManager.default.createDirectory(atPath: repo, withIntermediateDirectories: true)
-        try Run.ok(["init", "--k", "2", "--alpha", "1000", "--endow", "alice=10000", "--timestamp", "1700000000"], in: repo)
-        let status = try JSONSerialization.jsonObject(with: Data(Run.ok(["status", "--json"], in: repo).utf8)) as! [String: Any]
-        let chain = Hash256(hex: status["chain_id"] as! String)!
+        let chain = Hash256(hex: try initChain(at: repo))!
         let daemon = try Daemon(repo: repo, metrics: true, arguments: ["--handshake-timeout", "1.5"])
         defer { daemon.stop() }
 
@@ -74,9 +71,7 @@ struct HostileDaemonTests {
         }
         #expect(ready)
 
-        let scrape = try RawSocket(port: Int(daemon.metricsAddress?.split(separator: ":").last ?? "0") ?? 0)
-        scrape.send(Array("GET /metrics HTTP/1.1\r\nHost: localhost\r\n\r\n".utf8))
-        let metrics = String(decoding: scrape.readUntilClosed(within: 5).bytes, as: UTF8.self)
+        let metrics = try daemon.scrapeMetrics()
         #expect(metrics.contains("pot_disconnects_total{reason=\"malformed\"} 1"))
         #expect(metrics.contains("pot_disconnects_total{reason=\"oversized\"} 1"))
         #expect(metrics.contains("pot_disconnects_total{reason=\"wrongChain\"} 1"))

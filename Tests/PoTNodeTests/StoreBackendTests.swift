@@ -166,7 +166,7 @@ struct StoreBackendTests {
 
 extension Acceptance {
     func isInvalid(_ code: String) -> Bool {
-        if case .invalid(let c, _) = self { return c == code }
+        if case .invalid(let c, _) = self { return c.rawValue == code }
         return false
     }
 }

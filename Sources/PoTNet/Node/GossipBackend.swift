@@ -13,8 +13,8 @@ public enum Acceptance: Equatable, Sendable {
     /// Cannot be judged yet (for instance a vote for a height beyond the blocks this node has).
     /// Dropped without blame and without being remembered, so a later sync fetches it again.
     case notYet(String)
-    /// Breaks a rule. `code` is a short name for metrics; `detail` says what is wrong.
-    case invalid(code: String, detail: String)
+    /// Breaks a rule. `code` names the rule for metrics; `detail` says what is wrong.
+    case invalid(code: RejectReason, detail: String)
 }
 
 /// The chain a node gossips about: validation, storage and the queries peers may make.

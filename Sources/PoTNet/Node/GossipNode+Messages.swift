@@ -10,6 +10,10 @@ extension GossipNode {
             close(id, DisconnectReason(.duplicate, "already connected to node \(hello.nodeKey.short)"), tellPeer: true, now: now)
             return
         }
+        guard hasRoomForEstablished(id) else {
+            close(id, DisconnectReason(.full, "too many peers"), tellPeer: true, now: now)
+            return
+        }
         if let address = hello.listenAddress {
             peers[id]?.listenAddress = address
             if addressBook[address] == nil, addressBook.count < 1000 { addressBook[address] = 0 }
@@ -135,8 +139,8 @@ extension GossipNode {
                 let dropped = orphans.removeValue(forKey: item.id) ?? []
                 orphanCount -= dropped.count
                 for orphan in dropped where peers[orphan.from] != nil {
-                    stats.rejected["unknown-parent", default: 0] += 1
-                    penalize(orphan.from, Penalty.unknownParent, "sent a block whose parent it cannot supply", now: now)
+                    reject(.unknownParent)
+                    penalize(orphan.from, .unknownParent, "sent a block whose parent it cannot supply", now: now)
                 }
             }
         }

@@ -12,17 +12,17 @@ extension GossipNode {
             continueSync(with: id)
         }
         if rejected.contains(item) {
-            stats.rejected["repeat-invalid", default: 0] += 1
-            penalize(id, Penalty.invalidObject, "resent an object already found invalid", now: now)
+            reject(.repeatInvalid)
+            penalize(id, .invalidObject, "resent an object already found invalid", now: now)
             return
         }
         if backend.has(item) {
             stats.duplicates += 1
-            if !solicited { penalize(id, Penalty.unsolicitedDuplicate, "sent an object unasked that this node already has", now: now) }
+            if !solicited { penalize(id, .unsolicitedDuplicate, "sent an object unasked that this node already has", now: now) }
             return
         }
         if !solicited {
-            penalize(id, Penalty.unsolicited, "sent an object unasked", now: now)
+            penalize(id, .unsolicited, "sent an object unasked", now: now)
             guard peers[id] != nil else { return }
         }
         process(object, item: item, from: id, now: now)
@@ -39,13 +39,13 @@ extension GossipNode {
             keepOrphan(bundle, parent: parent, from: id)
         case .stale:
             rejected.insert(item)
-            stats.rejected["stale", default: 0] += 1
+            reject(.stale)
         case .notYet:
-            stats.rejected["not-yet", default: 0] += 1
+            reject(.notYet)
         case let .invalid(code, detail):
             rejected.insert(item)
-            stats.rejected[code, default: 0] += 1
-            penalize(id, Penalty.invalidObject, "invalid \(item.kind): \(detail)", now: now)
+            reject(code)
+            penalize(id, .invalidObject, "invalid \(item.kind): \(detail)", now: now)
         }
     }
 
@@ -58,7 +58,7 @@ extension GossipNode {
 
     func keepOrphan(_ bundle: BlockBundle, parent: Hash256, from id: PeerID) {
         guard orphanCount < config.maxOrphans else {
-            stats.rejected["orphan-overflow", default: 0] += 1
+            reject(.orphanOverflow)
             return
         }
         orphans[parent, default: []].append((bundle, id))

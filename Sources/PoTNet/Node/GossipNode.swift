@@ -50,8 +50,9 @@ public final class GossipNode {
     public func peerConnected(_ id: PeerID, address: String?, outbound: Bool, now: UInt64) -> [NodeAction] {
         currentTime = now
         if let address { dialing.remove(address) }
-        if peers.count >= config.maxPeers {
-            return [.close(id, DisconnectReason(.shutdown, "too many peers"))]
+        if let refusal = admit(outbound: outbound, now: now) {
+            stats.disconnects[refusal.kind.rawValue, default: 0] += 1
+            return [.close(id, refusal)]
         }
         var nonce = [UInt8](repeating: 0, count: 32)
         for i in nonce.indices { nonce[i] = UInt8.random(in: .min ... .max, using: &random) }
@@ -61,7 +62,8 @@ public final class GossipNode {
         peers[id] = PeerState(session: session, address: address, outbound: outbound, connectedAt: now,
                               lastReceivedAt: now, lastPingAt: now,
                               known: BoundedSet(capacity: config.knownItemsPerPeer))
-        return [.send(id, session.start())]
+        actions.append(.send(id, session.start()))
+        return takeActions()
     }
 
     /// A dial the driver could not complete.
@@ -69,7 +71,7 @@ public final class GossipNode {
 
     public func peerDisconnected(_ id: PeerID, now: UInt64) {
         guard let peer = peers.removeValue(forKey: id) else { return }
-        stats.disconnects["closed-by-peer", default: 0] += 1
+        stats.disconnects[DisconnectReason.Kind.closedByPeer.rawValue, default: 0] += 1
         forgetRequests(of: id, peer: peer)
     }
 
@@ -186,10 +188,13 @@ public final class GossipNode {
         stats.bans += 1
     }
 
+    func reject(_ reason: RejectReason) { stats.rejected[reason.rawValue, default: 0] += 1 }
+
     /// Adds misbehavior points; at the threshold the peer is banned and disconnected.
-    func penalize(_ id: PeerID, _ points: Int, _ reason: String, now: UInt64) {
+    func penalize(_ id: PeerID, _ offence: Offence, _ reason: String, now: UInt64) {
         guard var peer = peers[id] else { return }
-        peer.score += points
+        peer.score += offence.points
+        stats.penalties[offence.rawValue, default: 0] += offence.points
         peers[id] = peer
         if peer.score >= config.banThreshold {
             close(id, DisconnectReason(.misbehavior, "misbehavior score \(peer.score): \(reason)"), tellPeer: true, now: now)

@@ -12,7 +12,10 @@ public struct NodeConfig: Sendable {
     public var settleInterval: UInt64 = 50
     public var reconnectInterval: UInt64 = 5_000
     public var targetOutbound = 8
+    /// Established peers at most (NET-SLOTS).
     public var maxPeers = 64
+    /// Inbound connections still in their handshake at most; a newer one evicts the longest silent.
+    public var maxPendingInbound = 64
     public var banThreshold = 100
     public var banDuration: UInt64 = 600_000
     public var maxOrphans = 512
@@ -22,7 +25,7 @@ public struct NodeConfig: Sendable {
     public init(listenAddress: String? = nil) { self.listenAddress = listenAddress }
 }
 
-/// Misbehavior points per offence; a peer reaching `NodeConfig.banThreshold` is banned.
+/// Misbehavior points per `Offence`; a peer reaching `NodeConfig.banThreshold` is banned.
 public enum Penalty {
     public static let invalidObject = 25
     public static let unknownParent = 20

@@ -1,8 +1,8 @@
 /// Why a connection ended. Sent to the peer in a goodbye message when there is still a channel.
 public struct DisconnectReason: Error, Equatable, Sendable, CustomStringConvertible {
-    public enum Kind: String, Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
         case malformed, oversized, wrongChain, badVersion, badSignature, selfConnection, duplicate
-        case protocolViolation, timeout, banned, misbehavior, goodbye, shutdown, closedByPeer
+        case protocolViolation, timeout, banned, misbehavior, goodbye, shutdown, closedByPeer, evicted, full
     }
 
     public let kind: Kind

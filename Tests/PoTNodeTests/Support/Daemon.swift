@@ -8,26 +8,32 @@ final class Daemon: @unchecked Sendable {
     private(set) var address = ""
     private(set) var metricsAddress: String?
     let logPath: String
+    private let output = Pipe()
 
-    init(repo: String, peers: [String] = [], chainId: String? = nil, metrics: Bool = false, arguments extra: [String] = []) throws {
+    /// Starts the daemon and, unless `waiting` is false, waits until it listens.
+    init(repo: String, peers: [String] = [], chainId: String? = nil, metrics: Bool = false, listen: String = "127.0.0.1:0",
+         waiting: Bool = true, arguments extra: [String] = []) throws {
         self.repo = repo
         logPath = repo + ".log"
-        var arguments = ["--repo", repo, "--listen", "127.0.0.1:0", "--log-level", "debug"]
+        var arguments = ["--repo", repo, "--listen", listen, "--log-level", "debug"]
         if !peers.isEmpty { arguments += ["--peers", peers.joined(separator: ",")] }
         if let chainId { arguments += ["--chain-id", chainId] }
         if metrics { arguments += ["--metrics", "127.0.0.1:0"] }
         arguments += extra
         process.executableURL = URL(fileURLWithPath: TestEnvironment.binDirectory + "/pot-bootstrap")
         process.arguments = arguments
-        let out = Pipe()
-        process.standardOutput = out
+        process.standardOutput = output
         FileManager.default.createFile(atPath: logPath, contents: nil)
         process.standardError = FileHandle(forWritingAtPath: logPath)
         try process.run()
-        // The first line says where it listens; the second, where metrics are served.
-        let reader = out.fileHandleForReading
+        if waiting { try waitUntilListening(metrics: metrics) }
+    }
+
+    /// Reads the banner: the first line says where it listens; the second, where metrics are served.
+    func waitUntilListening(metrics: Bool = false, seconds: Double = 20) throws {
+        let reader = output.fileHandleForReading
         var text = ""
-        let deadline = Date().addingTimeInterval(20)
+        let deadline = Date().addingTimeInterval(seconds)
         while !text.contains("listening on "), Date() < deadline, process.isRunning {
             let chunk = reader.availableData
             if chunk.isEmpty { break }
@@ -48,6 +54,21 @@ final class Daemon: @unchecked Sendable {
 
     var port: Int { Int(address.split(separator: ":").last ?? "0") ?? 0 }
 
+    /// The body of `GET /metrics`.
+    func scrapeMetrics() throws -> String {
+        let scrape = try RawSocket(port: Int(metricsAddress?.split(separator: ":").last ?? "0") ?? 0)
+        scrape.send(Array("GET /metrics HTTP/1.1\r\nHost: localhost\r\n\r\n".utf8))
+        let response = String(decoding: scrape.readUntilClosed(within: 5).bytes, as: UTF8.self)
+        guard let split = response.range(of: "\r\n\r\n") else { throw TestFailure("no HTTP response: \(response)") }
+        return String(response[split.upperBound...])
+    }
+
+    /// Waits for the process to end after a signal (or by itself) and gives its exit status.
+    func waitForExit(seconds: Double = 30) -> Int32? {
+        guard eventually(seconds, { !self.process.isRunning }) else { return nil }
+        return process.terminationReason == .exit ? process.terminationStatus : -process.terminationStatus
+    }
+
     func stop(signal: Int32 = SIGTERM) {
         guard process.isRunning else { return }
         kill(process.processIdentifier, signal)
@@ -55,6 +76,15 @@ final class Daemon: @unchecked Sendable {
     }
 
     var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
+}
+
+/// Creates a repository at `repo` with a small chain (alice endowed) and returns its chain id.
+func initChain(at repo: String) throws -> String {
+    try FileManager.default.createDirectory(atPath: repo, withIntermediateDirectories: true)
+    try Run.ok(["init", "--k", "2", "--alpha", "1000", "--endow", "alice=10000", "--timestamp", "1700000000"], in: repo)
+    let status = try JSONSerialization.jsonObject(with: Data(Run.ok(["status", "--json"], in: repo).utf8)) as? [String: Any]
+    guard let id = status?["chain_id"] as? String else { throw TestFailure("pot status gave no chain id") }
+    return id
 }
 
 /// Polls `condition` until it holds or `seconds` pass.

@@ -95,6 +95,49 @@ struct APIContractTests {
         }
     }
 
+    @Test("WEB-LIMITS: every whole-number field of a signing request is refused with 400 beyond its declared range and accepted as well formed within it")
+    func requestFieldRangesHold() async throws {
+        let chain = try WalkthroughChain.make()
+        defer { chain.remove() }
+        let market = try chain.declareMarket()
+        let c = try Run.pot(["propose", "--as", "bob", "--timestamp", "1700000500"], in: chain.directory).lastLine
+        let fixture = try await WebFixture(chain: chain, unlock: ["carol"])
+        // Well-formed bodies, field by field as JSON text.
+        let bases: [String: [String: String]] = [
+            "/api/sign/vote": ["as": #""carol""#, "height": "5", "candidates": #"["\#(c)"]"#, "probs_ppm": "[1000000, 0]"],
+            "/api/sign/transfer": ["as": #""carol""#, "to": #""alice""#, "amount_mt": "1", "nonce": "1"],
+            "/api/sign/bet": ["as": #""carol""#, "market": #""\#(market)""#, "probs_ppm": "[500000, 500000]"],
+        ]
+        try await fixture.test { client in
+            let document = try await client.execute(uri: "/api/openapi.json", method: .get).json()
+            var checked = 0
+            for (path, base) in bases.sorted(by: { $0.key < $1.key }) {
+                let ref = document["paths"]![path]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"]!.string!
+                let schema = document["components"]!["schemas"]![String(ref.split(separator: "/").last!)]!
+                for (name, property) in schema["properties"]!.object where property["type"]?.string == "integer" {
+                    guard let minimum = property["minimum"]?.int, let maximum = property["maximum"]?.int else {
+                        Issue.record("\(path) \(name) declares no range")
+                        continue
+                    }
+                    let outside = [String(minimum - 1), maximum == Int64.max ? "9223372036854775808" : String(maximum + 1)]
+                    for (text, allowed) in [(String(minimum), true), (String(maximum), true)] + outside.map({ ($0, false) }) {
+                        var fields = base
+                        fields[name] = text
+                        let body = "{" + fields.map { "\"\($0.key)\": \($0.value)" }.joined(separator: ", ") + "}"
+                        let response = try await client.execute(uri: path, method: .post, headers: signingHeaders(), body: ByteBuffer(string: body))
+                        if allowed {
+                            #expect(response.status != .badRequest, "\(path) \(name) = \(text): \(response.text)")
+                        } else {
+                            #expect(response.status == .badRequest, "\(path) \(name) = \(text): \(response.status)")
+                        }
+                    }
+                    checked += 1
+                }
+            }
+            #expect(checked >= 3)
+        }
+    }
+
     /// A request of `method` to `uri` as a program would send it, with the token when there is one.
     static func send(_ client: any TestClientProtocol, _ uri: String, _ method: HTTPRequest.Method, token: String?) async throws -> TestResponse {
         method == .post

@@ -196,7 +196,7 @@ struct SigningTests {
         ("nonce gap", #"{"as": "bob", "to": "alice", "amount_mt": 1, "nonce": 5}"#, .unprocessableContent, "leaves a gap"),
         ("unknown recipient", #"{"as": "bob", "to": "nobody", "amount_mt": 1}"#, .unprocessableContent, "unknown account 'nobody'"),
         ("to oneself", #"{"as": "bob", "to": "bob", "amount_mt": 1}"#, .unprocessableContent, "to oneself"),
-        ("nothing", #"{"as": "bob", "to": "alice", "amount_mt": 0}"#, .unprocessableContent, "at least 1 mT"),
+        ("nothing", #"{"as": "bob", "to": "alice", "amount_mt": 0}"#, .badRequest, "field 'amount_mt': expected at least 1"),
         ("long memo", #"{"as": "bob", "to": "alice", "amount_mt": 1, "memo": "\#(String(repeating: "m", count: 257))"}"#, .unprocessableContent, "longer than 256 bytes"),
         ("amount as text", #"{"as": "bob", "to": "alice", "amount_mt": "1"}"#, .badRequest, "field 'amount_mt' must be a whole number"),
     ]

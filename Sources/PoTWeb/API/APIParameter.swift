@@ -43,7 +43,7 @@ enum APIParameters {
     /// A height from 1 to the largest signed 64-bit integer.
     static let height = APIParameter(
         name: "height", location: .path, description: "A height of at least 1.",
-        schema: ["type": "integer", "minimum": 1, "maximum": .integer(Int(Int64.max))], noun: "height")
+        schema: Schema.whole(from: 1), noun: "height")
     /// A label (1-64 letters, digits, '-', '_' or '.', not starting with '.'), or a public key in 64 hex digits.
     static let account = APIParameter(
         name: "account", location: .path,

@@ -13,6 +13,8 @@ enum Schema {
     /// Nats with six decimals, e.g. "0.405465" or "-1.791759".
     static let nats: JSONValue = ["type": "string", "pattern": "^[-+]?[0-9]+\\.[0-9]{6}$"]
     static let ppm: JSONValue = ["type": "integer", "minimum": 0, "maximum": 1_000_000]
+    /// A whole number from `minimum` to 2^63 − 1, the largest a request may give.
+    static func whole(from minimum: Int) -> JSONValue { ["type": "integer", "minimum": .integer(minimum), "maximum": .integer(Int(Int64.max))] }
 
     static func ref(_ name: String) -> JSONValue { ["$ref": .string("#/components/schemas/\(name)")] }
     static func array(_ items: JSONValue) -> JSONValue { ["type": "array", "items": items] }

@@ -72,7 +72,7 @@ struct SigningRoutes: RouteGroup {
                     security: true)],
                 "/api/sign/transfer": ["post": OpenAPI.operation(
                     id: "signTransfer", summary: "Sign and store a transfer with an unlocked key",
-                    description: "Checked as pot transfer checks it: a known recipient other than the sender, at least 1 mT, a memo of at most 256 bytes, the next free nonce (409 when already used or taken), and enough balance beyond what is already pending.",
+                    description: "Checked as pot transfer checks it: a known recipient other than the sender, a memo of at most 256 bytes, the next free nonce (409 when already used or taken), and enough balance beyond what is already pending.",
                     tag: "signing",
                     requestBody: ["required": true, "content": OpenAPI.jsonContent(Schema.ref("TransferRequest"))],
                     responses: Self.refusals(["201": OpenAPI.response("Signed and stored.", schema: "SignedTransfer")]),

@@ -53,7 +53,7 @@ struct APIContractTests {
         let market = try chain.declareMarket()
         let fixture = try await WebFixture(chain: chain)
         try await fixture.test { client in
-            let document = try await client.execute(uri: "/api/openapi.json", method: .get).json()
+            let document = try await client.openAPIDocument()
             let check = JSONSchemaCheck(document: document)
             let known = [
                 "/api/blocks/{id}": [chain.a, String(chain.a.prefix(4)), chain.b.uppercased()],
@@ -109,7 +109,7 @@ struct APIContractTests {
             "/api/sign/bet": ["as": #""carol""#, "market": #""\#(market)""#, "probs_ppm": "[500000, 500000]"],
         ]
         try await fixture.test { client in
-            let document = try await client.execute(uri: "/api/openapi.json", method: .get).json()
+            let document = try await client.openAPIDocument()
             var checked = 0
             for (path, base) in bases.sorted(by: { $0.key < $1.key }) {
                 let ref = document["paths"]![path]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"]!.string!
@@ -153,13 +153,10 @@ struct APIContractTests {
         for unlock in [[], ["carol"]] {
             let fixture = try await WebFixture(chain: chain, unlock: unlock)
             try await fixture.test { client in
-                let document = try await client.execute(uri: "/api/openapi.json", method: .get).json()
-                let examples = ["{id}": chain.a, "{height}": "1", "{account}": "alice"]
+                let document = try await client.openAPIDocument()
                 var paths = 0
                 for (path, item) in document["paths"]!.object.sorted(by: { $0.key < $1.key }) {
-                    var uri = path.hasPrefix("/api/markets/") ? path.replacingOccurrences(of: "{id}", with: market) : path
-                    for (placeholder, value) in examples { uri = uri.replacingOccurrences(of: placeholder, with: value) }
-                    if path == "/api/search" { uri += "?q=carol" }
+                    let uri = exampleURI(path, chain: chain, market: market)
                     let declared = Set(item.object.keys.map { $0.uppercased() })
                     let allowed = declared.contains("GET") ? declared.union(["HEAD"]) : declared
                     for method in [HTTPRequest.Method.get, .post, .put, .delete, .patch, .options, .trace, .head] {

@@ -93,10 +93,7 @@ struct BrowserTests {
     func pagesReadRight() throws {
         let chain = try WalkthroughChain.make()
         defer { chain.remove() }
-        let market = try chain.declareMarket()
-        try chain.pot(["propose", "--as", "alice", "--canonical", "--timestamp", "1700000500"])
-        try chain.pot(["market", "resolve", "--market", market, "--outcome", "yes", "--as", "carol"])
-        try chain.pot(["propose", "--as", "alice", "--canonical", "--timestamp", "1700000600"])
+        let market = try chain.resolvedMarket()
         let web = try WebProcess(["--repo", chain.directory, "--listen", "127.0.0.1:0"])
         defer { web.stop() }
         let base = "http://127.0.0.1:\(web.port)"

@@ -12,6 +12,16 @@ struct APIParameter: Sendable {
     let schema: JSONValue
     /// What the value names, for refusals: "block id", "height".
     let noun: String
+    private let constraints: SchemaConstraints
+
+    init(name: String, location: Location, description: String, schema: JSONValue, noun: String) {
+        self.name = name
+        self.location = location
+        self.description = description
+        self.schema = schema
+        self.noun = noun
+        constraints = SchemaConstraints(schema)
+    }
 
     /// The parameter object of the OpenAPI document.
     var document: JSONValue {
@@ -20,7 +30,7 @@ struct APIParameter: Sendable {
 
     /// `text` when it keeps the declared limits; otherwise a 400 saying which.
     func check(_ text: String) throws -> String {
-        if let problem = SchemaConstraints(schema).violation(text) {
+        if let problem = constraints.violation(text) {
             throw WebError.badRequest("'\(text.prefix(80))' is not a \(noun) (\(problem))")
         }
         return text

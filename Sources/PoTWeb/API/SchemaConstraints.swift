@@ -3,8 +3,10 @@ import Foundation
 /// The limits a schema of the OpenAPI document puts on one value (pattern, lengths, integer
 /// range), checked by the server itself: the document and the server read the same limits, so a
 /// value the document admits is never refused as malformed, and one it excludes always is.
-struct SchemaConstraints: Sendable {
+struct SchemaConstraints: @unchecked Sendable {
     let pattern: String?
+    /// `pattern`, compiled once (an NSRegularExpression is immutable, so sharing it is safe).
+    private let regex: NSRegularExpression?
     let minLength: Int?
     let maxLength: Int?
     let minimum: Int?
@@ -30,6 +32,7 @@ struct SchemaConstraints: Sendable {
         self.minimum = minimum
         self.maximum = maximum
         self.isInteger = isInteger
+        regex = pattern.flatMap { try? NSRegularExpression(pattern: $0) }
     }
 
     /// Why `text` (a path or query value as sent) breaks these limits, or nil when it keeps them.
@@ -46,13 +49,10 @@ struct SchemaConstraints: Sendable {
         let length = text.unicodeScalars.count
         if let minLength, length < minLength { return "expected at least \(minLength) character(s)" }
         if let maxLength, length > maxLength { return "expected at most \(maxLength) characters, got \(length)" }
-        if let pattern, !Self.matches(text, pattern) { return "expected text matching \(pattern)" }
+        // JSON Schema patterns are not anchored: a match anywhere will do.
+        if let pattern, regex?.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil {
+            return "expected text matching \(pattern)"
+        }
         return nil
-    }
-
-    /// Whether `pattern` matches somewhere in `text` (JSON Schema patterns are not anchored).
-    static func matches(_ text: String, _ pattern: String) -> Bool {
-        guard let regex = try? NSRegularExpression(pattern: pattern) else { return false }
-        return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 }

@@ -95,7 +95,7 @@ struct APIContractTests {
         }
     }
 
-    @Test("WEB-LIMITS: every whole-number field of a signing request is refused with 400 beyond its declared range and accepted as well formed within it")
+    @Test("WEB-LIMITS: every whole-number and patterned field of a signing request is refused with 400 outside its declared limits and taken as well formed within them")
     func requestFieldRangesHold() async throws {
         let chain = try WalkthroughChain.make()
         defer { chain.remove() }
@@ -110,31 +110,43 @@ struct APIContractTests {
         ]
         try await fixture.test { client in
             let document = try await client.openAPIDocument()
+            let check = JSONSchemaCheck(document: document)
             var checked = 0
             for (path, base) in bases.sorted(by: { $0.key < $1.key }) {
                 let ref = document["paths"]![path]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"]!.string!
                 let schema = document["components"]!["schemas"]![String(ref.split(separator: "/").last!)]!
-                for (name, property) in schema["properties"]!.object where property["type"]?.string == "integer" {
-                    guard let minimum = property["minimum"]?.int, let maximum = property["maximum"]?.int else {
-                        Issue.record("\(path) \(name) declares no range")
+                for (name, property) in schema["properties"]!.object {
+                    // Each case: the field's value as JSON text, and whether the document admits it.
+                    var cases: [(json: String, admitted: Bool)] = []
+                    if property["type"]?.string == "integer" {
+                        guard let minimum = property["minimum"]?.int, let maximum = property["maximum"]?.int else {
+                            Issue.record("\(path) \(name) declares no range")
+                            continue
+                        }
+                        cases = [(String(minimum), true), (String(maximum), true), (String(minimum - 1), false),
+                                 (maximum == Int64.max ? "9223372036854775808" : String(maximum + 1), false)]
+                    } else if property["type"]?.string == "string", property["pattern"] != nil {
+                        cases = try Self.probes(property, known: []).map { value in
+                            (String(decoding: try JSONEncoder().encode(value), as: UTF8.self), Self.conforms(value, property, check))
+                        }
+                    } else {
                         continue
                     }
-                    let outside = [String(minimum - 1), maximum == Int64.max ? "9223372036854775808" : String(maximum + 1)]
-                    for (text, allowed) in [(String(minimum), true), (String(maximum), true)] + outside.map({ ($0, false) }) {
+                    for (json, admitted) in cases {
                         var fields = base
-                        fields[name] = text
+                        fields[name] = json
                         let body = "{" + fields.map { "\"\($0.key)\": \($0.value)" }.joined(separator: ", ") + "}"
                         let response = try await client.execute(uri: path, method: .post, headers: signingHeaders(), body: ByteBuffer(string: body))
-                        if allowed {
-                            #expect(response.status != .badRequest, "\(path) \(name) = \(text): \(response.text)")
+                        if admitted {
+                            #expect(response.status != .badRequest, "\(path) \(name) = \(json): \(response.text)")
                         } else {
-                            #expect(response.status == .badRequest, "\(path) \(name) = \(text): \(response.status)")
+                            #expect(response.status == .badRequest, "\(path) \(name) = \(json): \(response.status)")
                         }
                     }
                     checked += 1
                 }
             }
-            #expect(checked >= 3)
+            #expect(checked >= 7)
         }
     }
 

@@ -58,7 +58,7 @@ enum APIParameters {
     static let account = APIParameter(
         name: "account", location: .path,
         description: "A label (1-64 letters, digits, '-', '_' or '.', not starting with '.'), or a public key in 64 hexadecimal digits.",
-        schema: ["type": "string", "pattern": "^[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}$"], noun: "label or public key")
+        schema: Schema.labelOrKey, noun: "label or public key")
     /// What to search for: 1-128 characters, at least one of them neither a space nor a tab.
     static let query = APIParameter(
         name: "q", location: .query,

@@ -16,7 +16,7 @@ public struct VoteRequest: Decodable, Sendable {
     public init(from decoder: any Decoder) throws {
         try StrictKeys.check(decoder, allowed: CodingKeys.allCases.map(\.rawValue))
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        `as` = try c.decode(String.self, forKey: .as)
+        `as` = try c.decodeText(.as, Schema.labelOrKey)
         height = try c.decodeWhole(.height, Self.height)
         candidates = try c.decode([String].self, forKey: .candidates)
         probs_ppm = try c.decode([UInt64].self, forKey: .probs_ppm)
@@ -26,9 +26,9 @@ public struct VoteRequest: Decodable, Sendable {
     static let height = Schema.whole(from: 1)
 
     static let schema = Schema.object([
-        "as": Schema.withDescription(Schema.string, "The label of a key this server unlocked."),
+        "as": Schema.withDescription(Schema.labelOrKey, "The label of a key this server unlocked."),
         "height": Schema.withDescription(height, "An open height: above the finalized height, at most the tip + 1."),
-        "candidates": Schema.withDescription(Schema.array(["type": "string", "pattern": "^[0-9a-fA-F]{1,64}$"]), "Candidate block ids, or unique prefixes, at that height."),
+        "candidates": Schema.withDescription(Schema.array(Schema.hexPrefix), "Candidate block ids, or unique prefixes, at that height."),
         "probs_ppm": Schema.withDescription(Schema.array(Schema.ppm), "One probability per candidate, then one for none, in ppm; they sum to 1000000."),
     ], description: "A vote to sign with an unlocked key.")
 }
@@ -48,8 +48,8 @@ public struct TransferRequest: Decodable, Sendable {
     public init(from decoder: any Decoder) throws {
         try StrictKeys.check(decoder, allowed: CodingKeys.allCases.map(\.rawValue))
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        `as` = try c.decode(String.self, forKey: .as)
-        to = try c.decode(String.self, forKey: .to)
+        `as` = try c.decodeText(.as, Schema.labelOrKey)
+        to = try c.decodeText(.to, Schema.labelOrKey)
         amount_mt = try c.decodeWhole(.amount_mt, Self.amount)
         memo = try c.decodeIfPresent(String.self, forKey: .memo) ?? ""
         nonce = try c.contains(.nonce) ? c.decodeWhole(.nonce, Self.nonce) : nil
@@ -59,8 +59,8 @@ public struct TransferRequest: Decodable, Sendable {
     static let amount = Schema.whole(from: 1), nonce = Schema.whole(from: 1)
 
     static let schema = Schema.object([
-        "as": Schema.withDescription(Schema.string, "The label of a key this server unlocked: the sender."),
-        "to": Schema.withDescription(Schema.string, "The recipient: a label or a 64-digit public key."),
+        "as": Schema.withDescription(Schema.labelOrKey, "The label of a key this server unlocked: the sender."),
+        "to": Schema.withDescription(Schema.labelOrKey, "The recipient: a label or a 64-digit public key."),
         "amount_mt": Schema.withDescription(amount, "Amount in mT (1 trust = 1000 mT)."),
         "memo": Schema.withDescription(Schema.string, "A note of up to 256 bytes."),
         "nonce": Schema.withDescription(nonce, "The nonce to use; by default the sender's next free one."),
@@ -102,6 +102,15 @@ public struct SignedTransferDocument: Codable, Sendable, Equatable {
 }
 
 extension KeyedDecodingContainer {
+    /// A string within the limits `schema` declares for it.
+    func decodeText(_ key: Key, _ schema: JSONValue) throws -> String {
+        let value = try decode(String.self, forKey: key)
+        if let problem = SchemaConstraints(schema).violation(value) {
+            throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: problem)
+        }
+        return value
+    }
+
     /// A whole number within the range `schema` declares for it.
     func decodeWhole(_ key: Key, _ schema: JSONValue) throws -> UInt64 {
         let value = try decode(UInt64.self, forKey: key)

@@ -46,6 +46,16 @@ public struct WalkthroughChain: Sendable {
         return id
     }
 
+    /// `declareMarket`, then blocks 5 and 6 and carol resolving it "yes" in between: block 6
+    /// settles it. Returns the market id.
+    public func resolvedMarket() throws -> String {
+        let id = try declareMarket()
+        try pot(["propose", "--as", "alice", "--canonical", "--timestamp", "1700000500"])
+        try pot(["market", "resolve", "--market", id, "--outcome", "yes", "--as", "carol"])
+        try pot(["propose", "--as", "alice", "--canonical", "--timestamp", "1700000600"])
+        return id
+    }
+
     public func statusJSON() throws -> String { try Run.ok(["status", "--json"], in: directory) }
 
     /// Every ref with its object, and the status document: what "a refused command changes nothing" compares.

@@ -14,16 +14,13 @@ struct APITests {
         let market = try chain.declareMarket()
         let fixture = try await WebFixture(chain: chain)
         try await fixture.test { client in
-            let document = try await client.execute(uri: "/api/openapi.json", method: .get).json()
+            let document = try await client.openAPIDocument()
             #expect(document["openapi"]?.string == "3.1.0")
             let check = JSONSchemaCheck(document: document)
-            let examples = ["{id}": chain.a, "{height}": "1", "{account}": "alice"]
             var checked = 0
             for (path, item) in document["paths"]!.object.sorted(by: { $0.key < $1.key }) {
                 guard let get = item["get"], path != "/api/events" else { continue }
-                var uri = path.hasPrefix("/api/markets/") ? path.replacingOccurrences(of: "{id}", with: market) : path
-                for (placeholder, value) in examples { uri = uri.replacingOccurrences(of: placeholder, with: value) }
-                if path == "/api/search" { uri += "?q=\(chain.a.prefix(6))" }
+                let uri = exampleURI(path, chain: chain, market: market)
                 let response = try await client.execute(uri: uri, method: .get)
                 #expect(response.status == .ok, "\(uri): \(response.status)")
                 #expect(response.headers[.contentType]?.hasPrefix("application/json") == true, "\(uri)")
@@ -112,7 +109,8 @@ struct APITests {
             ("/api/blocks/ab", .badRequest),
             ("/api/blocks/" + String(repeating: "a", count: 65), .badRequest),
             ("/api/heights/99", .notFound),
-            ("/api/heights/0", .notFound),
+            ("/api/heights/0", .badRequest),
+            ("/api/heights/9223372036854775808", .badRequest),
             ("/api/heights/one", .badRequest),
             ("/api/heights/-1", .badRequest),
             ("/api/accounts/nobody", .notFound),

@@ -26,6 +26,26 @@ struct BrowserTests {
         return result.stdout
     }
 
+    /// A PNG of the page as a 1200-pixel-wide window shows it.
+    static func screenshot(_ url: String) throws -> Data {
+        let profile = TestEnvironment.temporaryDirectory("chromium-profile")
+        defer { TestEnvironment.remove(profile) }
+        let file = profile + "/page.png"
+        let result = try run(try chromium(), [
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--hide-scrollbars",
+            "--user-data-dir=\(profile)", "--window-size=1200,1400", "--screenshot=\(file)", url,
+        ], timeout: 120)
+        guard result.status == 0, let png = FileManager.default.contents(atPath: file) else {
+            throw TestFailure("chromium took no screenshot of \(url) (\(result.status)): \(result.stderr)")
+        }
+        return png
+    }
+
+    /// Markup of the pages' own kinds shown as text: what escaping a fragment twice prints.
+    static func markupShownAsText(_ dom: String) -> [String] {
+        dom.matches(of: /&lt;\/?(strong|a|span|code|div|p|svg|rect|em|dd|td)\b/).map { String(dom[$0.range]) }
+    }
+
     /// Runs a program, killing it if it has not finished after `timeout` seconds.
     static func run(_ executable: String, _ arguments: [String], timeout: TimeInterval) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
@@ -67,5 +87,36 @@ struct BrowserTests {
             #expect(block.contains(text), "the block page lacks \(text)")
         }
         #expect(block.contains("<svg class=\"dist\""), "no vote is drawn as a bar")
+    }
+
+    @Test("WEB-PAGES: the overview, an account and a market page read right in Chromium: no markup shown as text, open heights charted, the balance axis fitted to the balances")
+    func pagesReadRight() throws {
+        let chain = try WalkthroughChain.make()
+        defer { chain.remove() }
+        let market = try chain.resolvedMarket()
+        let web = try WebProcess(["--repo", chain.directory, "--listen", "127.0.0.1:0"])
+        defer { web.stop() }
+        let base = "http://127.0.0.1:\(web.port)"
+        var doms: [String: String] = [:]
+        for path in ["/", "/blocks/\(chain.a)", "/accounts/alice", "/markets", "/markets/\(market)"] {
+            let png = try Self.screenshot(base + path)
+            #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]), "\(path): not a PNG")
+            #expect(png.count > 20_000, "\(path): the screenshot is nearly empty (\(png.count) bytes)")
+            let dom = try Self.dom(base + path)
+            #expect(Self.markupShownAsText(dom).isEmpty, "\(path) shows markup as text: \(Self.markupShownAsText(dom))")
+            doms[path] = dom
+        }
+        // The resolved market names its outcome in bold.
+        #expect(doms["/markets/\(market)"]!.contains("<strong>yes</strong>"))
+        // Heights 1 to 4 final, 5 and 6 open: a column for each, the open ones in their own colour.
+        let overview = doms["/"]!
+        #expect(overview.matches(of: /<rect class="col final"/).count == 4)
+        #expect(overview.matches(of: /<rect class="col open"/).count == 2)
+        // Alice's balance went from 10 000 to 10 405 and 10 551 mT: the line spans most of the chart's height.
+        let account = doms["/accounts/alice"]!
+        let ys = account.matches(of: /<circle class="dot" cx="[0-9.]+" cy="([0-9.]+)"/).compactMap { Double($0.output.1) }
+        #expect(ys.count >= 2)
+        #expect((ys.max() ?? 0) - (ys.min() ?? 0) > 76, "the balance line is flat: \(ys)")
+        #expect(!account.contains(">0</text>"), "the balance axis starts at 0")
     }
 }

@@ -16,10 +16,7 @@ struct MarketWebTests {
     func marketPages() async throws {
         let chain = try WalkthroughChain.make()
         defer { chain.remove() }
-        let market = try chain.declareMarket()
-        try chain.pot(["propose", "--as", "alice", "--canonical", "--timestamp", "1700000500"])
-        try chain.pot(["market", "resolve", "--market", market, "--outcome", "yes", "--as", "carol"])
-        try chain.pot(["propose", "--as", "alice", "--canonical", "--timestamp", "1700000600"])
+        let market = try chain.resolvedMarket()
         let fixture = try await WebFixture(chain: chain)
         try await fixture.test { client in
             let list = try await client.execute(uri: "/api/markets", method: .get).json()

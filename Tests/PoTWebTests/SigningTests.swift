@@ -36,6 +36,30 @@ struct SigningTests {
         #expect(try chain.refsAndFiles() == before)
     }
 
+    @Test("WEB-BEARER: the bearer scheme is named in any case and may be followed by several spaces; the token itself must match exactly")
+    func bearerSchemeIgnoresCase() async throws {
+        let (chain, _) = try Self.chainWithCandidate()
+        defer { chain.remove() }
+        let fixture = try await WebFixture(chain: chain, unlock: ["carol"])
+        let token = WebFixture.token.value
+        try await fixture.test { client in
+            for (index, authorization) in ["bearer \(token)", "BEARER \(token)", "BeArEr   \(token)"].enumerated() {
+                let transfer = Self.body(#"{"as": "carol", "to": "alice", "amount_mt": \#(index + 1)}"#)
+                let response = try await client.execute(uri: "/api/sign/transfer", method: .post,
+                                                         headers: signingHeaders(token: nil, extra: [.authorization: authorization]), body: transfer)
+                #expect(response.status == .created, "\(authorization): \(response.text)")
+            }
+            let before = try chain.refsAndFiles()
+            for authorization in ["Bearer \(token.uppercased())", "Bearer\(token)", "Bearer", "Bearer ", "Token \(token)"] {
+                let transfer = Self.body(#"{"as": "carol", "to": "alice", "amount_mt": 9}"#)
+                let response = try await client.execute(uri: "/api/sign/transfer", method: .post,
+                                                         headers: signingHeaders(token: nil, extra: [.authorization: authorization]), body: transfer)
+                #expect(response.status == .unauthorized, "\(authorization)")
+            }
+            #expect(try chain.refsAndFiles() == before)
+        }
+    }
+
     @Test("WEB-SAMESITE: cross-site requests answer 403 and bodies not sent as JSON 415, storing nothing")
     func crossSiteIsRefused() async throws {
         let (chain, c) = try Self.chainWithCandidate()
@@ -70,19 +94,27 @@ struct SigningTests {
         #expect(try chain.refsAndFiles() != before)
     }
 
-    @Test("WEB-UNLOCK: without --unlock the signing endpoints answer 404; a key that was not unlocked answers 403")
+    @Test("WEB-UNLOCK: without --unlock the signing endpoints answer 401 without a bearer token and 404 with one; a key that was not unlocked answers 403")
     func onlyUnlockedKeysSign() async throws {
         let (chain, c) = try Self.chainWithCandidate()
         defer { chain.remove() }
         let vote = #"{"as": "alice", "height": 4, "candidates": ["\#(c)"], "probs_ppm": [1000000, 0]}"#
+        let before = try chain.refsAndFiles()
         let readOnly = try await WebFixture(chain: chain)
         try await readOnly.test { client in
-            for path in ["/api/sign/vote", "/api/sign/transfer"] {
+            for path in ["/api/sign/vote", "/api/sign/transfer", "/api/sign/bet"] {
                 let response = try await client.execute(uri: path, method: .post, headers: signingHeaders(), body: Self.body(vote))
                 #expect(response.status == .notFound)
                 #expect(try response.json()["error"]?.string?.contains("--unlock") == true)
+                for headers in [signingHeaders(token: nil), signingHeaders(token: nil, extra: [.authorization: "Basic YWxpY2U6eA=="])] {
+                    let anonymous = try await client.execute(uri: path, method: .post, headers: headers, body: Self.body(vote))
+                    #expect(anonymous.status == .unauthorized, "\(path) \(headers)")
+                    #expect(anonymous.headers[.wwwAuthenticate]?.hasPrefix("Bearer") == true)
+                    #expect(try anonymous.json()["error"]?.string?.contains("--unlock") == true)
+                }
             }
         }
+        #expect(try chain.refsAndFiles() == before)
         let carolOnly = try await WebFixture(chain: chain, unlock: ["carol"])
         try await carolOnly.test { client in
             let response = try await client.execute(uri: "/api/sign/vote", method: .post, headers: signingHeaders(), body: Self.body(vote))
@@ -164,7 +196,7 @@ struct SigningTests {
         ("nonce gap", #"{"as": "bob", "to": "alice", "amount_mt": 1, "nonce": 5}"#, .unprocessableContent, "leaves a gap"),
         ("unknown recipient", #"{"as": "bob", "to": "nobody", "amount_mt": 1}"#, .unprocessableContent, "unknown account 'nobody'"),
         ("to oneself", #"{"as": "bob", "to": "bob", "amount_mt": 1}"#, .unprocessableContent, "to oneself"),
-        ("nothing", #"{"as": "bob", "to": "alice", "amount_mt": 0}"#, .unprocessableContent, "at least 1 mT"),
+        ("nothing", #"{"as": "bob", "to": "alice", "amount_mt": 0}"#, .badRequest, "field 'amount_mt': expected at least 1"),
         ("long memo", #"{"as": "bob", "to": "alice", "amount_mt": 1, "memo": "\#(String(repeating: "m", count: 257))"}"#, .unprocessableContent, "longer than 256 bytes"),
         ("amount as text", #"{"as": "bob", "to": "alice", "amount_mt": "1"}"#, .badRequest, "field 'amount_mt' must be a whole number"),
     ]

@@ -14,15 +14,6 @@ public struct OpenAPIFragment: Sendable {
 enum OpenAPI {
     static let version = "1.0.0"
 
-    /// A path parameter.
-    static func pathParameter(_ name: String, _ description: String, schema: JSONValue = Schema.string) -> JSONValue {
-        ["name": .string(name), "in": "path", "required": true, "description": .string(description), "schema": schema]
-    }
-
-    static func queryParameter(_ name: String, _ description: String, required: Bool) -> JSONValue {
-        ["name": .string(name), "in": "query", "required": .bool(required), "description": .string(description), "schema": Schema.string]
-    }
-
     static func jsonContent(_ schema: JSONValue) -> JSONValue { ["application/json": ["schema": schema]] }
 
     /// A response whose body is `schema` (a component name).

@@ -13,6 +13,12 @@ enum Schema {
     /// Nats with six decimals, e.g. "0.405465" or "-1.791759".
     static let nats: JSONValue = ["type": "string", "pattern": "^[-+]?[0-9]+\\.[0-9]{6}$"]
     static let ppm: JSONValue = ["type": "integer", "minimum": 0, "maximum": 1_000_000]
+    /// A label (1-64 letters, digits, '-', '_' or '.', not starting with '.') or a public key in 64 hex digits.
+    static let labelOrKey: JSONValue = ["type": "string", "pattern": "^[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}$"]
+    /// An id, or a prefix of it, in 1 to 64 hex digits of either case.
+    static let hexPrefix: JSONValue = ["type": "string", "pattern": "^[0-9a-fA-F]{1,64}$"]
+    /// A whole number from `minimum` to 2^63 − 1, the largest a request may give.
+    static func whole(from minimum: Int) -> JSONValue { ["type": "integer", "minimum": .integer(minimum), "maximum": .integer(Int(Int64.max))] }
 
     static func ref(_ name: String) -> JSONValue { ["$ref": .string("#/components/schemas/\(name)")] }
     static func array(_ items: JSONValue) -> JSONValue { ["type": "array", "items": items] }

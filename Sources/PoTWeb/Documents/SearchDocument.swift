@@ -15,15 +15,13 @@ public struct SearchDocument: Codable, Sendable, Equatable {
     }
 
     static let limit = 50
-    static let maxQuery = 128
 
     public let query: String
     public let results: [Result]
 
     /// Searches block, vote and transfer ids and public keys by hex prefix, labels by prefix
     /// (ignoring case), and heights by number.
-    init(query raw: String, snapshot s: ChainSnapshot) {
-        let q = raw.trimmingCharacters(in: .whitespaces)
+    init(query q: String, snapshot s: ChainSnapshot) {
         query = q
         var found: [Result] = []
         let lower = q.lowercased()

@@ -22,7 +22,7 @@ public struct StatusDocument: Codable, Sendable, Equatable {
     public struct Information: Codable, Sendable, Equatable {
         public let height: UInt64
         public let information_nats: String
-        /// False while the height is open: the figure is that of the votes known so far.
+        /// False while the height is open: the figure is that of the votes counted so far (0 without any).
         public let final: Bool
     }
 
@@ -81,8 +81,9 @@ public struct StatusDocument: Codable, Sendable, Equatable {
             AccountRow(label: s.names[key], public_key: key.hex, balance_mt: a.balance, nonce: a.nonce, member: a.member,
                        share_ppm: total > 0 ? UInt64(UInt128(a.balance) * 1_000_000 / total) : 0)
         }
-        information = s.heights.suffix(Self.informationWindow).compactMap { h in
-            h.information.map { Information(height: h.height, information_nats: Display.natsJSON($0, signed: false), final: h.finalization != nil) }
+        // Every height of the window: an open height without a counted vote has learnt nothing yet (I_h = 0).
+        information = s.heights.suffix(Self.informationWindow).map { h in
+            Information(height: h.height, information_nats: Display.natsJSON(h.information ?? 0, signed: false), final: h.finalization != nil)
         }
         recent_blocks = s.heights.prefix(Int(state.height)).suffix(Self.recentBlocks).reversed().compactMap { h in
             guard let id = h.canonical, let block = s.blocks[id] else { return nil }

@@ -46,7 +46,7 @@ enum Assets {
     svg .axis { stroke: #9aa3b2; stroke-width: 1; }
     svg .tick { fill: var(--muted); font-size: 11px; }
     svg .col.final { fill: #2457c5; }
-    svg .col.open { fill: #9db5e6; }
+    svg .col.open { fill: #9db5e6; stroke: #2457c5; stroke-width: 1; }
     svg .line { fill: none; stroke: #2457c5; stroke-width: 2; }
     svg .dot { fill: #2457c5; }
     svg.dist, svg.meter { width: 14rem; height: 14px; display: block; border-radius: 3px; }

@@ -2,7 +2,8 @@ import PoTCore
 
 /// Inline SVG charts. Colours come from the style sheet (classes), so pages need no inline style.
 enum Charts {
-    /// A column per point, scaled to the largest value; each column carries a tooltip.
+    /// A column per point, scaled to the largest value; each column carries a tooltip and is at
+    /// least `minimumColumn` high, so that a point of value 0 still shows where it is.
     static func columns(_ points: [(label: String, value: Double, tooltip: String, kind: String)], caption: String,
                         unit: String) -> HTML {
         guard !points.isEmpty else { return "<p class=\"empty\">nothing to chart yet</p>" }
@@ -16,7 +17,7 @@ enum Charts {
             let h = (height - bottom - top) * p.value / scale
             let x = left + Double(i) * slot + (slot - barWidth) / 2
             let y = height - bottom - h
-            bars.append("<rect class=\"col \(p.kind)\" x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(barWidth))\" height=\"\(f(max(h, 0.5)))\"><title>\(p.tooltip)</title></rect>")
+            bars.append("<rect class=\"col \(p.kind)\" x=\"\(f(x))\" y=\"\(f(min(y, height - bottom - minimumColumn)))\" width=\"\(f(barWidth))\" height=\"\(f(max(h, minimumColumn)))\"><title>\(p.tooltip)</title></rect>")
         }
         let first = points.first!.label, last = points.last!.label
         return """
@@ -35,15 +36,27 @@ enum Charts {
         """
     }
 
-    /// A step line through (x, y) points: each value holds until the next point.
+    /// The range of values a step chart spans: from a little below the lowest to a little above
+    /// the highest value (never below 0), so that changes small beside the values still show.
+    static func valueRange(_ values: [UInt64]) -> (low: UInt64, high: UInt64) {
+        let lowest = values.min() ?? 0, highest = values.max() ?? 0
+        let margin = max(1, (highest - lowest) / 10)
+        let (high, overflow) = highest.addingReportingOverflow(margin)
+        return (lowest > margin ? lowest - margin : 0, overflow ? .max : high)
+    }
+
+    static let minimumColumn = 3.0
+
+    /// A step line through (x, y) points: each value holds until the next point. The value axis
+    /// spans `valueRange` of the points, its ends labelled.
     static func steps(_ points: [(x: UInt64, y: UInt64)], through lastX: UInt64, caption: String) -> HTML {
         guard let firstPoint = points.first else { return "<p class=\"empty\">no history</p>" }
         let width = 800.0, height = 180.0, left = 64.0, bottom = 20.0, top = 8.0
         let minX = Double(firstPoint.x), maxX = Double(max(lastX, points.last!.x, firstPoint.x + 1))
-        let maxY = Double(points.map(\.y).max() ?? 0)
-        let yScale = maxY > 0 ? maxY : 1
+        let range = valueRange(points.map(\.y))
+        let lowY = Double(range.low), highY = Double(range.high)
         func px(_ x: Double) -> Double { left + (width - left) * (x - minX) / (maxX - minX) }
-        func py(_ y: Double) -> Double { height - bottom - (height - bottom - top) * y / yScale }
+        func py(_ y: Double) -> Double { height - bottom - (height - bottom - top) * (y - lowY) / (highY - lowY) }
         var coordinates: [String] = []
         var previousY: Double?
         for p in points {
@@ -60,8 +73,8 @@ enum Charts {
         <svg viewBox="0 0 \(f(width)) \(f(height))" role="img" aria-label="\(caption)">
         <line class="axis" x1="\(f(left))" y1="\(f(height - bottom))" x2="\(f(width))" y2="\(f(height - bottom))"/>
         <line class="axis" x1="\(f(left))" y1="\(f(top))" x2="\(f(left))" y2="\(f(height - bottom))"/>
-        <text class="tick" x="\(f(left - 4))" y="\(f(top + 10))" text-anchor="end">\(Figures.grouped(UInt64(maxY)))</text>
-        <text class="tick" x="\(f(left - 4))" y="\(f(height - bottom))" text-anchor="end">0</text>
+        <text class="tick" x="\(f(left - 4))" y="\(f(top + 10))" text-anchor="end">\(Figures.grouped(range.high))</text>
+        <text class="tick" x="\(f(left - 4))" y="\(f(height - bottom))" text-anchor="end">\(Figures.grouped(range.low))</text>
         <text class="tick" x="\(f(left))" y="\(f(height - 4))">h \(String(firstPoint.x))</text>
         <text class="tick" x="\(f(width))" y="\(f(height - 4))" text-anchor="end">h \(String(UInt64(maxX)))</text>
         <polyline class="line" points="\(coordinates.joined(separator: " "))"/>

@@ -38,11 +38,12 @@ enum MarketPage {
         }, numeric: [1, 2, 3], empty: "not resolved")
         let declared: HTML = m.declared_at.map { "\(Fragments.heightLink($0))" } ?? "not in a block yet"
         let settled: HTML = m.settled_at.map { " at height \(Fragments.heightLink($0))" } ?? .empty
+        let outcome: HTML = m.outcome.map { " <strong>\($0)</strong>" } ?? .empty
         return """
         <h1>\(m.question)</h1>
         <dl class="facts">
         <dt>market</dt><dd><code>\(m.id)</code></dd>
-        <dt>status</dt><dd>\(Fragments.badge(m.status))\(m.outcome.map { " <strong>\($0)</strong>" } ?? "")\(settled)</dd>
+        <dt>status</dt><dd>\(Fragments.badge(m.status))\(outcome)\(settled)</dd>
         <dt>outcomes</dt><dd>\(m.outcomes.joined(separator: ", "))</dd>
         <dt>creator</dt><dd>\(Fragments.accountLink(m.creator, label: m.creator_label))</dd>
         <dt>resolver</dt><dd>\(Fragments.accountLink(m.resolver, label: m.resolver_label))</dd>

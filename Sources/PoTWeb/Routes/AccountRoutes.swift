@@ -2,10 +2,10 @@ import Hummingbird
 
 /// `/accounts/{account}` and its twin `/api/accounts/{account}`.
 struct AccountRoutes: RouteGroup {
-    func register(on router: Router<WebContext>, site: Site) {
+    func register(on router: some RouterMethods<WebContext>, site: Site) {
         router.get("/accounts/{account}") { _, context in
             let s = site.snapshot
-            let view = try Lookup.account(try context.parameters.require("account"), in: s)
+            let view = try Lookup.account(context, in: s)
             return site.page("account \(view.key.hex)", s) {
                 site.layout(s).page(title: "Account \(view.label ?? view.key.short)", revision: s.revision,
                                     AccountPage.render(AccountDocument(view, snapshot: s), tipHeight: s.tipHeight))
@@ -13,7 +13,7 @@ struct AccountRoutes: RouteGroup {
         }
         router.get("/api/accounts/{account}") { _, context in
             let s = site.snapshot
-            let view = try Lookup.account(try context.parameters.require("account"), in: s)
+            let view = try Lookup.account(context, in: s)
             return try site.json("account \(view.key.hex)", s) { AccountDocument(view, snapshot: s) }
         }
     }
@@ -25,7 +25,7 @@ struct AccountRoutes: RouteGroup {
                     id: "getAccount", summary: "One account (twin of /accounts/{account})",
                     description: "Balance and its history, votes, scores, transfers and equivocation penalties of a key.",
                     tag: "chain",
-                    parameters: [OpenAPI.pathParameter("account", "A label, or a public key in 64 hexadecimal digits.")],
+                    parameters: [APIParameters.account.document],
                     responses: [
                         "200": OpenAPI.response("The account.", schema: "Account"),
                         "400": OpenAPI.errorResponse("Neither a valid label nor a public key."),

@@ -2,7 +2,7 @@ import Hummingbird
 
 /// `/assets/pot.css` and `/assets/live.js`.
 struct AssetRoutes: RouteGroup {
-    func register(on router: Router<WebContext>, site: Site) {
+    func register(on router: some RouterMethods<WebContext>, site: Site) {
         let css = ByteBuffer(string: Assets.css), js = ByteBuffer(string: Assets.javascript)
         router.get("/assets/pot.css") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=300"], body: .init(byteBuffer: css))

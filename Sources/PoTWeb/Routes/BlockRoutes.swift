@@ -2,17 +2,17 @@ import Hummingbird
 
 /// `/blocks/{id}` and its twin `/api/blocks/{id}`.
 struct BlockRoutes: RouteGroup {
-    func register(on router: Router<WebContext>, site: Site) {
+    func register(on router: some RouterMethods<WebContext>, site: Site) {
         router.get("/blocks/{id}") { _, context in
             let s = site.snapshot
-            let block = try Lookup.block(try context.parameters.require("id"), in: s)
+            let block = try Lookup.block(context, in: s)
             return site.page("block \(block.id.hex)", s) {
                 site.layout(s).page(title: "Block \(block.id.short)", revision: s.revision, BlockPage.render(BlockDocument(block, snapshot: s)))
             }
         }
         router.get("/api/blocks/{id}") { _, context in
             let s = site.snapshot
-            let block = try Lookup.block(try context.parameters.require("id"), in: s)
+            let block = try Lookup.block(context, in: s)
             return try site.json("block \(block.id.hex)", s) { BlockDocument(block, snapshot: s) }
         }
     }
@@ -24,10 +24,10 @@ struct BlockRoutes: RouteGroup {
                     id: "getBlock", summary: "One block (twin of /blocks/{id})",
                     description: "Header, merged commits, payload, the fork choice of its height and, once final, the height's scores.",
                     tag: "chain",
-                    parameters: [OpenAPI.pathParameter("id", "A block id, or a unique prefix of at least 4 hexadecimal digits.")],
+                    parameters: [APIParameters.blockId.document],
                     responses: [
                         "200": OpenAPI.response("The block.", schema: "Block"),
-                        "400": OpenAPI.errorResponse("Not hexadecimal, fewer than 4 digits, or a prefix of several blocks."),
+                        "400": OpenAPI.errorResponse("Not 4 to 64 hexadecimal digits, or a prefix of several blocks."),
                         "404": OpenAPI.errorResponse("No stored block has this id."),
                     ])],
             ],

@@ -4,7 +4,7 @@ import Hummingbird
 struct DocumentRoutes: RouteGroup {
     let document: ByteBuffer
 
-    func register(on router: Router<WebContext>, site: Site) {
+    func register(on router: some RouterMethods<WebContext>, site: Site) {
         router.get("/api/openapi.json") { _, _ in JSONOutput.response(document) }
     }
 

@@ -11,7 +11,7 @@ struct EventRoutes: RouteGroup {
         return ByteBuffer(string: text)
     }
 
-    func register(on router: Router<WebContext>, site: Site) {
+    func register(on router: some RouterMethods<WebContext>, site: Site) {
         router.get("/api/events") { _, _ in
             let subscription = site.reader.events.subscribe()
             let headers: HTTPFields = [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-cache"]

@@ -6,21 +6,7 @@ import PoTStore
 struct MarketRoutes: RouteGroup {
     var navigation: NavigationItem? { NavigationItem(title: "Markets", path: "/markets") }
 
-    static func market(_ text: String, in s: ChainSnapshot) throws -> MarketReport {
-        let prefix = text.lowercased()
-        guard Hex.isHexPrefix(prefix), prefix.count <= 64 else {
-            throw WebError.badRequest("'\(text)' is not a market id (expected up to 64 hexadecimal digits)")
-        }
-        guard prefix.count >= Lookup.minimumPrefix else {
-            throw WebError.badRequest("a market id prefix needs at least \(Lookup.minimumPrefix) hexadecimal digits, got \(prefix.count)")
-        }
-        let matches = s.markets.filter { $0.id.hasPrefix(prefix) }
-        guard let first = matches.first else { throw WebError.notFound("no market in this repository starts with '\(prefix)'") }
-        guard matches.count == 1 else { throw WebError.badRequest("'\(prefix)' matches more than one market; give more digits") }
-        return first
-    }
-
-    func register(on router: Router<WebContext>, site: Site) {
+    func register(on router: some RouterMethods<WebContext>, site: Site) {
         router.get("/markets") { _, _ in
             let s = site.snapshot
             return site.page("markets", s) {
@@ -30,7 +16,7 @@ struct MarketRoutes: RouteGroup {
         }
         router.get("/markets/{id}") { _, context in
             let s = site.snapshot
-            let market = try Self.market(try context.parameters.require("id"), in: s)
+            let market = try Lookup.market(context, in: s)
             return site.page("market \(market.id)", s) {
                 site.layout(s).page(title: "Market \(market.id.prefix(12))", revision: s.revision, active: "/markets",
                                     MarketPage.market(market, tipHeight: s.tipHeight))
@@ -42,7 +28,7 @@ struct MarketRoutes: RouteGroup {
         }
         router.get("/api/markets/{id}") { _, context in
             let s = site.snapshot
-            let market = try Self.market(try context.parameters.require("id"), in: s)
+            let market = try Lookup.market(context, in: s)
             return try site.json("market \(market.id)", s) { market }
         }
     }
@@ -59,10 +45,10 @@ struct MarketRoutes: RouteGroup {
                     id: "getMarket", summary: "One market (twin of /markets/{id})",
                     description: "Its declaration, prices, the last included bet of each bettor, and once resolved every bettor's score.",
                     tag: "markets",
-                    parameters: [OpenAPI.pathParameter("id", "A market id, or a unique prefix of at least 4 hexadecimal digits.")],
+                    parameters: [APIParameters.marketId.document],
                     responses: [
                         "200": OpenAPI.response("The market.", schema: "Market"),
-                        "400": OpenAPI.errorResponse("Not hexadecimal, too short, or matching more than one market."),
+                        "400": OpenAPI.errorResponse("Not 4 to 64 hexadecimal digits, or a prefix of several markets."),
                         "404": OpenAPI.errorResponse("No market starts with it."),
                     ])],
             ],

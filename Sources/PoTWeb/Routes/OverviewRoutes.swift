@@ -4,7 +4,7 @@ import Hummingbird
 struct OverviewRoutes: RouteGroup {
     var navigation: NavigationItem? { NavigationItem(title: "Overview", path: "/") }
 
-    func register(on router: Router<WebContext>, site: Site) {
+    func register(on router: some RouterMethods<WebContext>, site: Site) {
         router.get("/") { _, _ in
             let s = site.snapshot
             return site.page("overview", s) {

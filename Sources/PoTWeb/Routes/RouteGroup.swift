@@ -5,7 +5,7 @@ import Hummingbird
 protocol RouteGroup: Sendable {
     var navigation: NavigationItem? { get }
     var openAPI: OpenAPIFragment { get }
-    func register(on router: Router<WebContext>, site: Site)
+    func register(on router: some RouterMethods<WebContext>, site: Site)
 }
 
 extension RouteGroup {

@@ -3,17 +3,32 @@ import Hummingbird
 
 /// `/search?q=` and its twin `/api/search?q=`.
 struct SearchRoutes: RouteGroup {
+    /// The query, checked against its declared limits, without the spaces and tabs around it.
     static func query(_ request: Request) throws -> String {
-        guard let q = request.uri.queryParameters.get("q")?.trimmingCharacters(in: .whitespaces), !q.isEmpty else {
+        guard let q = try formValue("q", in: request.uri.query) else {
             throw WebError.badRequest("give something to search for: ?q= followed by an id prefix, a label or a height")
         }
-        guard q.count <= SearchDocument.maxQuery else {
-            throw WebError.badRequest("a search is at most \(SearchDocument.maxQuery) characters, got \(q.count)")
-        }
-        return q
+        return String(try APIParameters.query.check(q).trimmingCharacters(in: CharacterSet(charactersIn: " \t")))
     }
 
-    func register(on router: Router<WebContext>, site: Site) {
+    /// The first value of `name` in a query string as forms send it: `+` is a space, the rest
+    /// percent-encoded UTF-8.
+    static func formValue(_ name: String, in query: String?) throws -> String? {
+        func decode(_ part: Substring) throws -> String {
+            guard let text = part.replacingOccurrences(of: "+", with: " ").removingPercentEncoding else {
+                throw WebError.badRequest("the query string is not percent-encoded UTF-8")
+            }
+            return text
+        }
+        for pair in (query ?? "").split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard try decode(parts[0]) == name else { continue }
+            return parts.count > 1 ? try decode(parts[1]) : ""
+        }
+        return nil
+    }
+
+    func register(on router: some RouterMethods<WebContext>, site: Site) {
         router.get("/search") { request, _ in
             let s = site.snapshot
             let document = SearchDocument(query: try Self.query(request), snapshot: s)
@@ -38,10 +53,10 @@ struct SearchRoutes: RouteGroup {
                     id: "search", summary: "Search (twin of /search)",
                     description: "Heights by number, labels by prefix (ignoring case), and block, vote and transfer ids and public keys by hexadecimal prefix.",
                     tag: "chain",
-                    parameters: [OpenAPI.queryParameter("q", "What to look for (1-128 characters).", required: true)],
+                    parameters: [APIParameters.query.document],
                     responses: [
                         "200": OpenAPI.response("What matches (possibly nothing).", schema: "Search"),
-                        "400": OpenAPI.errorResponse("No query, or one longer than 128 characters."),
+                        "400": OpenAPI.errorResponse("No query, one longer than 128 characters, or only spaces and tabs."),
                     ])],
             ],
             schemas: ["Search": SearchDocument.schema])

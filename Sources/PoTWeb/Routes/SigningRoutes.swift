@@ -1,16 +1,16 @@
 import Hummingbird
 
-/// POST /api/sign/vote, /api/sign/transfer and /api/sign/bet. Without unlocked keys they answer 404 and say
-/// how to turn signing on; with them, `SigningGuard` admits only same-site requests with the token.
+/// POST /api/sign/vote, /api/sign/transfer and /api/sign/bet. Without unlocked keys they answer 401 (no bearer
+/// token) or 404 and say how to turn signing on; with them, `SigningGuard` admits only same-site requests with the token.
 struct SigningRoutes: RouteGroup {
     let desk: SigningDesk?
     let policy: SigningPolicy?
 
-    func register(on router: Router<WebContext>, site: Site) {
+    func register(on router: some RouterMethods<WebContext>, site: Site) {
         let group = router.group("/api/sign")
         guard let desk, let policy else {
-            group.post("{kind}") { _, _ -> Response in
-                throw WebError.notFound("signing is off: start pot-web with --unlock LABEL,... to sign votes, transfers and bets with those keys")
+            for kind in Self.kinds {
+                group.post(RouterPath(kind)) { request, _ -> Response in throw Self.signingOff(request) }
             }
             return
         }
@@ -30,12 +30,24 @@ struct SigningRoutes: RouteGroup {
         }
     }
 
+    static let kinds = ["vote", "transfer", "bet"]
+
+    /// The refusal of a signing request when no key is unlocked: 401 without bearer credentials,
+    /// as with signing on, else 404; both say how to turn signing on.
+    static func signingOff(_ request: Request) -> WebError {
+        let hint = "signing is off: start pot-web with --unlock LABEL,... to sign votes, transfers and bets with those keys"
+        guard AccessToken.bearerCredentials(request.headers[.authorization]) != nil else {
+            return .unauthorized("\(hint), then send Authorization: Bearer <the token it prints>")
+        }
+        return .notFound(hint)
+    }
+
     static func refusals(_ extra: [String: JSONValue]) -> [String: JSONValue] {
         var responses: [String: JSONValue] = [
             "400": OpenAPI.errorResponse("The body is not JSON of this shape (a missing, mistyped or unknown field)."),
-            "401": OpenAPI.errorResponse("No token, or a wrong one."),
+            "401": OpenAPI.errorResponse("No bearer token, or a wrong one (without a token also when signing is off)."),
             "403": OpenAPI.errorResponse("A cross-site request (Origin or Sec-Fetch-Site), a Host that is not this machine, or a key this server did not unlock."),
-            "404": OpenAPI.errorResponse("Signing is off (pot-web runs without --unlock)."),
+            "404": OpenAPI.errorResponse("Signing is off (pot-web runs without --unlock) and the request carries a bearer token."),
             "409": OpenAPI.errorResponse("Conflicts with an object already stored."),
             "413": OpenAPI.errorResponse("The body is larger than 64 KiB."),
             "415": OpenAPI.errorResponse("The body is not sent as application/json."),
@@ -60,7 +72,7 @@ struct SigningRoutes: RouteGroup {
                     security: true)],
                 "/api/sign/transfer": ["post": OpenAPI.operation(
                     id: "signTransfer", summary: "Sign and store a transfer with an unlocked key",
-                    description: "Checked as pot transfer checks it: a known recipient other than the sender, at least 1 mT, a memo of at most 256 bytes, the next free nonce (409 when already used or taken), and enough balance beyond what is already pending.",
+                    description: "Checked as pot transfer checks it: a known recipient other than the sender, a memo of at most 256 bytes, the next free nonce (409 when already used or taken), and enough balance beyond what is already pending.",
                     tag: "signing",
                     requestBody: ["required": true, "content": OpenAPI.jsonContent(Schema.ref("TransferRequest"))],
                     responses: Self.refusals(["201": OpenAPI.response("Signed and stored.", schema: "SignedTransfer")]),
@@ -72,7 +84,7 @@ struct SigningRoutes: RouteGroup {
                     requestBody: ["required": true, "content": OpenAPI.jsonContent(Schema.ref("BetRequest"))],
                     responses: Self.refusals([
                         "201": OpenAPI.response("Signed and stored.", schema: "SignedBet"),
-                        "404": OpenAPI.errorResponse("Signing is off (pot-web runs without --unlock), or no market starts with the given id."),
+                        "404": OpenAPI.errorResponse("Signing is off (pot-web runs without --unlock) and the request carries a bearer token, or no market starts with the given id."),
                     ]),
                     security: true)],
             ],

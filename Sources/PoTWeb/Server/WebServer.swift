@@ -64,13 +64,15 @@ public enum WebServer {
         let policy = desk.map { _ in SigningPolicy(token: configuration.token, allowRemote: configuration.allowRemoteSigning) }
         let groups = routeGroups(signing: desk, policy: policy)
         let site = Site(reader: reader, navigation: groups.compactMap(\.navigation))
-        let router = Router(context: WebContext.self)
+        let all = groups + [DocumentRoutes(document: try openAPIDocument())]
+        let router = Router(context: WebContext.self, options: .autoGenerateHeadEndpoints)
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: ErrorMiddleware(site: site))
+        router.add(middleware: MethodNotAllowedMiddleware(table: MethodTable(groups: all, site: site)))
         if let directory = configuration.staticDirectory {
             router.add(middleware: FileMiddleware(directory, urlBasePath: "/static", cacheControl: .init([]), searchForIndexHtml: false))
         }
-        for group in groups + [DocumentRoutes(document: try openAPIDocument())] {
+        for group in all {
             group.register(on: router, site: site)
         }
         return router

@@ -12,10 +12,18 @@ public struct AccessToken: Sendable, CustomStringConvertible {
         return AccessToken(value: bytes.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined())
     }
 
+    /// The credentials of an `Authorization` header of the bearer scheme, or nil. The scheme's
+    /// name is matched without regard to case and may be followed by several spaces (RFC 7235).
+    static func bearerCredentials(_ header: String?) -> String? {
+        guard let header, let space = header.firstIndex(of: " "), header[..<space].lowercased() == "bearer" else { return nil }
+        let credentials = header[space...].drop { $0 == " " }
+        return credentials.isEmpty ? nil : String(credentials)
+    }
+
     /// Whether `header` is "Bearer <this token>", compared in time independent of where it differs.
     func admits(authorization header: String?) -> Bool {
-        guard let header, header.hasPrefix("Bearer ") else { return false }
-        let given = Array(header.dropFirst("Bearer ".count).utf8), expected = Array(value.utf8)
+        guard let credentials = Self.bearerCredentials(header) else { return false }
+        let given = Array(credentials.utf8), expected = Array(value.utf8)
         guard given.count == expected.count else { return false }
         var difference: UInt8 = 0
         for i in 0..<given.count { difference |= given[i] ^ expected[i] }

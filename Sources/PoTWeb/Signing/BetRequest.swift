@@ -15,14 +15,14 @@ public struct BetRequest: Decodable, Sendable {
     public init(from decoder: any Decoder) throws {
         try StrictKeys.check(decoder, allowed: CodingKeys.allCases.map(\.rawValue))
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        `as` = try c.decode(String.self, forKey: .as)
-        market = try c.decode(String.self, forKey: .market)
+        `as` = try c.decodeText(.as, Schema.labelOrKey)
+        market = try c.decodeText(.market, Schema.hexPrefix)
         probs_ppm = try c.decode([UInt64].self, forKey: .probs_ppm)
     }
 
     static let schema = Schema.object([
-        "as": Schema.withDescription(Schema.string, "The label of a key this server unlocked: the bettor."),
-        "market": Schema.withDescription(["type": "string", "pattern": "^[0-9a-fA-F]{1,64}$"], "A market id or a unique prefix."),
+        "as": Schema.withDescription(Schema.labelOrKey, "The label of a key this server unlocked: the bettor."),
+        "market": Schema.withDescription(Schema.hexPrefix, "A market id or a unique prefix."),
         "probs_ppm": Schema.withDescription(Schema.array(Schema.ppm), "One probability per outcome, in the declared order, in ppm; they sum to 1000000."),
     ], description: "A bet to sign with an unlocked key.")
 }

@@ -16,16 +16,19 @@ public struct VoteRequest: Decodable, Sendable {
     public init(from decoder: any Decoder) throws {
         try StrictKeys.check(decoder, allowed: CodingKeys.allCases.map(\.rawValue))
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        `as` = try c.decode(String.self, forKey: .as)
-        height = try c.decode(UInt64.self, forKey: .height)
+        `as` = try c.decodeText(.as, Schema.labelOrKey)
+        height = try c.decodeWhole(.height, Self.height)
         candidates = try c.decode([String].self, forKey: .candidates)
         probs_ppm = try c.decode([UInt64].self, forKey: .probs_ppm)
     }
 
+    /// The range of `height`, as the document states it and the server checks it.
+    static let height = Schema.whole(from: 1)
+
     static let schema = Schema.object([
-        "as": Schema.withDescription(Schema.string, "The label of a key this server unlocked."),
-        "height": Schema.withDescription(["type": "integer", "minimum": 1], "An open height: above the finalized height, at most the tip + 1."),
-        "candidates": Schema.withDescription(Schema.array(["type": "string", "pattern": "^[0-9a-fA-F]{1,64}$"]), "Candidate block ids, or unique prefixes, at that height."),
+        "as": Schema.withDescription(Schema.labelOrKey, "The label of a key this server unlocked."),
+        "height": Schema.withDescription(height, "An open height: above the finalized height, at most the tip + 1."),
+        "candidates": Schema.withDescription(Schema.array(Schema.hexPrefix), "Candidate block ids, or unique prefixes, at that height."),
         "probs_ppm": Schema.withDescription(Schema.array(Schema.ppm), "One probability per candidate, then one for none, in ppm; they sum to 1000000."),
     ], description: "A vote to sign with an unlocked key.")
 }
@@ -45,19 +48,22 @@ public struct TransferRequest: Decodable, Sendable {
     public init(from decoder: any Decoder) throws {
         try StrictKeys.check(decoder, allowed: CodingKeys.allCases.map(\.rawValue))
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        `as` = try c.decode(String.self, forKey: .as)
-        to = try c.decode(String.self, forKey: .to)
-        amount_mt = try c.decode(UInt64.self, forKey: .amount_mt)
+        `as` = try c.decodeText(.as, Schema.labelOrKey)
+        to = try c.decodeText(.to, Schema.labelOrKey)
+        amount_mt = try c.decodeWhole(.amount_mt, Self.amount)
         memo = try c.decodeIfPresent(String.self, forKey: .memo) ?? ""
-        nonce = try c.decodeIfPresent(UInt64.self, forKey: .nonce)
+        nonce = try c.contains(.nonce) ? c.decodeWhole(.nonce, Self.nonce) : nil
     }
 
+    /// The ranges of `amount_mt` and `nonce`, as the document states them and the server checks them.
+    static let amount = Schema.whole(from: 1), nonce = Schema.whole(from: 1)
+
     static let schema = Schema.object([
-        "as": Schema.withDescription(Schema.string, "The label of a key this server unlocked: the sender."),
-        "to": Schema.withDescription(Schema.string, "The recipient: a label or a 64-digit public key."),
-        "amount_mt": Schema.withDescription(["type": "integer", "minimum": 1], "Amount in mT (1 trust = 1000 mT)."),
+        "as": Schema.withDescription(Schema.labelOrKey, "The label of a key this server unlocked: the sender."),
+        "to": Schema.withDescription(Schema.labelOrKey, "The recipient: a label or a 64-digit public key."),
+        "amount_mt": Schema.withDescription(amount, "Amount in mT (1 trust = 1000 mT)."),
         "memo": Schema.withDescription(Schema.string, "A note of up to 256 bytes."),
-        "nonce": Schema.withDescription(["type": "integer", "minimum": 1], "The nonce to use; by default the sender's next free one."),
+        "nonce": Schema.withDescription(nonce, "The nonce to use; by default the sender's next free one."),
     ], optional: ["memo", "nonce"], description: "A transfer to sign with an unlocked key.")
 }
 
@@ -93,6 +99,26 @@ public struct SignedTransferDocument: Codable, Sendable, Equatable {
         "id": Schema.hex64, "from": Schema.hex64, "from_label": Schema.string, "to": Schema.hex64, "to_label": Schema.string,
         "amount_mt": Schema.integer, "nonce": Schema.integer, "memo": Schema.string,
     ], optional: ["to_label"], description: "The signed transfer, stored under refs/pot/txs until a block carries it.")
+}
+
+extension KeyedDecodingContainer {
+    /// A string within the limits `schema` declares for it.
+    func decodeText(_ key: Key, _ schema: JSONValue) throws -> String {
+        let value = try decode(String.self, forKey: key)
+        if let problem = SchemaConstraints(schema).violation(value) {
+            throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: problem)
+        }
+        return value
+    }
+
+    /// A whole number within the range `schema` declares for it.
+    func decodeWhole(_ key: Key, _ schema: JSONValue) throws -> UInt64 {
+        let value = try decode(UInt64.self, forKey: key)
+        if let problem = SchemaConstraints(schema).violation(String(value)) {
+            throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: problem)
+        }
+        return value
+    }
 }
 
 /// Refuses JSON objects with fields the request does not define (a typo must not pass unnoticed).
@@ -155,6 +181,7 @@ enum RequestBody {
         case .dataCorrupted(let context):
             if context.codingPath.isEmpty { return "the body is not a JSON object (\(context.debugDescription))" }
             if context.debugDescription.hasPrefix("unknown field") { return context.debugDescription }
+            if context.debugDescription.hasPrefix("expected") { return "field '\(path(context))': \(context.debugDescription)" }
             return "field '\(path(context))' must be a whole number (0 or more): \(context.debugDescription)"
         @unknown default: return "the body is not valid: \(error)"
         }

@@ -26,7 +26,7 @@ indirect enum JSON: Decodable, Equatable {
 }
 
 /// Checks a JSON value against the subset of JSON Schema the OpenAPI document uses: type,
-/// required, properties, additionalProperties: false, items, enum, pattern, minimum, maximum,
+/// required, properties, additionalProperties: false, items, enum, pattern, minLength, maxLength, minimum, maximum,
 /// oneOf and $ref. Returns what does not match, with the path of each.
 struct JSONSchemaCheck {
     let components: [String: JSON]
@@ -50,6 +50,11 @@ struct JSONSchemaCheck {
         }
         if let pattern = schema["pattern"]?.string, case .string(let s) = value, s.range(of: pattern, options: .regularExpression) == nil {
             problems.append("\(path): '\(s)' does not match \(pattern)")
+        }
+        if case .string(let s) = value {
+            // Lengths count code points, as JSON Schema does.
+            if let minimum = schema["minLength"]?.int, s.unicodeScalars.count < minimum { problems.append("\(path): shorter than \(minimum)") }
+            if let maximum = schema["maxLength"]?.int, s.unicodeScalars.count > maximum { problems.append("\(path): longer than \(maximum)") }
         }
         if case .integer(let n) = value {
             if let minimum = schema["minimum"]?.int, n < minimum { problems.append("\(path): \(n) is below \(minimum)") }

@@ -28,6 +28,11 @@ struct WebFixture {
     }
 }
 
+extension TestClientProtocol {
+    /// The OpenAPI document the server serves.
+    func openAPIDocument() async throws -> JSON { try await execute(uri: "/api/openapi.json", method: .get).json() }
+}
+
 extension TestResponse {
     var text: String { String(buffer: body) }
     func json() throws -> JSON { try JSON.parse(text) }
@@ -39,4 +44,14 @@ func signingHeaders(token: String? = WebFixture.token.value, extra: HTTPFields =
     if let token { headers[.authorization] = "Bearer \(token)" }
     for field in extra { headers[field.name] = field.value }
     return headers
+}
+
+/// A path of the OpenAPI document with its placeholders filled in from the walkthrough's chain
+/// and `market`, and a query where the route needs one.
+func exampleURI(_ path: String, chain: WalkthroughChain, market: String) -> String {
+    var uri = path.hasPrefix("/api/markets/") ? path.replacingOccurrences(of: "{id}", with: market) : path
+    for (placeholder, value) in ["{id}": chain.a, "{height}": "1", "{account}": "alice"] {
+        uri = uri.replacingOccurrences(of: placeholder, with: value)
+    }
+    return path == "/api/search" ? uri + "?q=\(chain.a.prefix(6))" : uri
 }

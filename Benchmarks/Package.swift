@@ -7,7 +7,8 @@ let package = Package(
     name: "PoTBenchmarks",
     platforms: [.macOS(.v15)],
     dependencies: [
-        .package(path: ".."),
+        // Named, so the products resolve whatever the checkout's folder is called.
+        .package(name: "PoT", path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
@@ -16,8 +17,8 @@ let package = Package(
         .target(
             name: "BenchSupport",
             dependencies: [
-                .product(name: "PoTCore", package: "main"),
-                .product(name: "PoTStore", package: "main"),
+                .product(name: "PoTCore", package: "PoT"),
+                .product(name: "PoTStore", package: "PoT"),
             ],
             path: "Sources/BenchSupport"
         ),
@@ -26,8 +27,8 @@ let package = Package(
             dependencies: [
                 "BenchSupport",
                 .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "PoTCore", package: "main"),
-                .product(name: "PoTStore", package: "main"),
+                .product(name: "PoTCore", package: "PoT"),
+                .product(name: "PoTStore", package: "PoT"),
             ],
             path: "Benchmarks/Replay",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
@@ -37,8 +38,8 @@ let package = Package(
             dependencies: [
                 "BenchSupport",
                 .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "PoTCore", package: "main"),
-                .product(name: "PoTStore", package: "main"),
+                .product(name: "PoTCore", package: "PoT"),
+                .product(name: "PoTStore", package: "PoT"),
             ],
             path: "Benchmarks/CLI",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
@@ -49,11 +50,11 @@ let package = Package(
                 "BenchSupport",
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "PoTCore", package: "main"),
-                .product(name: "PoTStore", package: "main"),
-                .product(name: "PoTNet", package: "main"),
-                .product(name: "PoTNode", package: "main"),
-                .product(name: "PoTLight", package: "main"),
+                .product(name: "PoTCore", package: "PoT"),
+                .product(name: "PoTStore", package: "PoT"),
+                .product(name: "PoTNet", package: "PoT"),
+                .product(name: "PoTNode", package: "PoT"),
+                .product(name: "PoTLight", package: "PoT"),
             ],
             path: "Benchmarks/Network",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

@@ -145,7 +145,7 @@ public enum ChainFixture {
                                              attributes: [.posixPermissions: 0o600]) else {
             throw BenchFailure("cannot write the key \(label)")
         }
-        try store.publishLabel(label, for: key.publicKey)
+        try store.publishName(label, for: key)
     }
 }
 

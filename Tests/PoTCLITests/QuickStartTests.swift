@@ -48,3 +48,16 @@ struct QuickStartTests {
         #expect(outside.stderr.hasPrefix("Error: "))
     }
 }
+
+@Suite("The benchmarks package")
+struct BenchmarkPackageTests {
+    @Test("BENCH: the benchmarks name the main package by its declared name, so they build in a checkout of any name")
+    func benchmarksNameThePackage() throws {
+        let manifest = try TestEnvironment.read("Benchmarks/Package.swift")
+        let declared = try TestEnvironment.read("Package.swift").components(separatedBy: "name: \"")[1].prefix { $0 != "\"" }
+        #expect(manifest.contains(".package(name: \"\(declared)\", path: \"..\")"))
+        // Every product of the main package is taken from it by that name, never by a folder's.
+        let references = manifest.components(separatedBy: "package: \"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        #expect(Set(references).subtracting(["benchmark", "swift-log"]) == [String(declared)])
+    }
+}

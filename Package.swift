@@ -42,7 +42,7 @@ let package = Package(
             providers: [.apt(["libgit2-dev"])]
         ),
         // Thin Swift wrapper over libgit2: objects, refs, merges.
-        .target(name: "GitKit", dependencies: ["CLibGit2"]),
+        .target(name: "GitKit", dependencies: ["CLibGit2", .product(name: "Crypto", package: "swift-crypto")]),
         // Pure consensus core (system 000 of docs/modules): no I/O, no clocks, integer-only.
         .target(
             name: "PoTCore",

@@ -4,7 +4,8 @@ extension GitRepository {
     /// Resolves `name` (following symbolic refs) to an object id; nil if the ref
     /// (or the target of a symbolic ref, e.g. an unborn branch) does not exist.
     public func reference(_ name: String) throws -> GitOID? {
-        try withRepo { repo in
+        if let nativeRefs, readsNatively, let answer = try? NativeRefs.Answer(nativeRefs.resolve(name)) { return answer.oid }
+        return try withRepo { repo in
             var oid = git_oid()
             let rc = git_reference_name_to_id(&oid, repo, name)
             if rc == GIT_ENOTFOUND.rawValue { return nil }
@@ -64,7 +65,8 @@ extension GitRepository {
     /// refs/pot/blocks/120/… nor refs/pot/blocks/12/ab/cd. A glob without
     /// wildcards matches that exact name only. Dangling symbolic refs are skipped.
     public func references(matching glob: String) throws -> [(name: String, oid: GitOID)] {
-        try withRepo { repo in
+        if let nativeRefs, readsNatively, let answer = try? nativeRefs.list(matching: glob) { return answer }
+        return try withRepo { repo in
             var iter: OpaquePointer?
             // libgit2's own glob (where `*` also crosses `/`) selects a superset; we filter exactly below.
             try gitCheck(git_reference_iterator_glob_new(&iter, repo, glob), "listing references matching \(glob)")

@@ -18,16 +18,33 @@ func ensureLibgit2() throws {
 /// A git repository. Not safe for truly concurrent use from several threads,
 /// but every operation is serialised by an internal lock, so handing the
 /// instance between threads (or tasks) is fine.
+///
+/// A repository of the ordinary shape is opened without libgit2: refs and loose objects are
+/// read from their files until something needs libgit2 (a write, a packed object, a merge), and
+/// only then is libgit2 started and the repository opened with it.
 public final class GitRepository: @unchecked Sendable {
-    let repo: OpaquePointer
+    private var handle: OpaquePointer?
+    /// The files of an ordinary repository, read directly; nil when libgit2 opened it at once.
+    let layout: RepositoryLayout?
+    let nativeRefs: NativeRefs?
+    let looseObjects: LooseObjects?
     private let mutex = NSLock()
 
     private init(pointer: OpaquePointer) {
-        self.repo = pointer
+        handle = pointer
+        layout = nil
+        nativeRefs = nil
+        looseObjects = nil
+    }
+
+    private init(layout: RepositoryLayout) {
+        self.layout = layout
+        nativeRefs = NativeRefs(gitDirectory: layout.gitDirectory)
+        looseObjects = LooseObjects(gitDirectory: layout.gitDirectory)
     }
 
     deinit {
-        git_repository_free(repo)
+        if let handle { git_repository_free(handle) }
     }
 
     /// Creates (like `git init`) a non-bare repository whose HEAD points at refs/heads/main.
@@ -49,17 +66,22 @@ public final class GitRepository: @unchecked Sendable {
     }
 
     /// Opens the repository at `path` (its work tree or its .git directory); does not search upwards.
-    public init(path: String) throws {
+    public convenience init(path: String) throws {
+        if let layout = RepositoryLayout.at(path) {
+            self.init(layout: layout)
+            return
+        }
         try ensureLibgit2()
         var out: OpaquePointer?
         try gitCheck(git_repository_open_ext(&out, path, GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue, nil),
                      "opening repository at \(path)")
         guard let out else { throw GitError(message: "opening repository at \(path): no repository returned") }
-        self.repo = out
+        self.init(pointer: out)
     }
 
     /// Opens the repository containing `path`, walking up the directory tree like git does.
     public static func discover(from path: String) throws -> GitRepository {
+        if let layout = RepositoryLayout.discover(from: path) { return GitRepository(layout: layout) }
         try ensureLibgit2()
         var out: OpaquePointer?
         try gitCheck(git_repository_open_ext(&out, path, 0, nil), "discovering repository from \(path)")
@@ -69,23 +91,36 @@ public final class GitRepository: @unchecked Sendable {
 
     /// Absolute path of the .git directory (no trailing slash).
     public var gitDirectory: String {
-        withRepo { repo in
-            GitRepository.stripSlash(String(cString: git_repository_path(repo)))
-        }
+        if let layout { return layout.gitDirectory }
+        return GitRepository.stripSlash(String(cString: git_repository_path(handle!)))
     }
 
     /// Absolute path of the work tree (no trailing slash), nil for bare repositories.
     public var workDirectory: String? {
-        withRepo { repo in
-            git_repository_workdir(repo).map { GitRepository.stripSlash(String(cString: $0)) }
-        }
+        if let layout { return layout.workDirectory }
+        return git_repository_workdir(handle!).map { GitRepository.stripSlash(String(cString: $0)) }
     }
 
-    /// Runs `body` with the raw repository pointer while holding the instance lock.
-    func withRepo<T>(_ body: (OpaquePointer) throws -> T) rethrows -> T {
+    /// Whether reads may still be answered from the files directly: libgit2 has not been needed yet.
+    var readsNatively: Bool {
         mutex.lock()
         defer { mutex.unlock() }
-        return try body(repo)
+        return handle == nil
+    }
+
+    /// Runs `body` with libgit2's repository pointer while holding the instance lock, opening
+    /// the repository with libgit2 the first time.
+    func withRepo<T>(_ body: (OpaquePointer) throws -> T) throws -> T {
+        mutex.lock()
+        defer { mutex.unlock() }
+        if handle == nil, let layout {
+            try ensureLibgit2()
+            var out: OpaquePointer?
+            try gitCheck(git_repository_open_ext(&out, layout.workDirectory, GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue, nil),
+                         "opening repository at \(layout.workDirectory)")
+            handle = out
+        }
+        return try body(handle!)
     }
 
     private static func stripSlash(_ s: String) -> String {

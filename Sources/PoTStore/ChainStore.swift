@@ -89,8 +89,9 @@ public final class ChainStore: @unchecked Sendable {
         guard written == GitRepository.emptyTree else { throw StoreError("internal: the empty tree was written as \(written.hex)") }
     }
 
+    /// The genesis commit's id, computed from the parameters without writing anything.
     func genesisCommitOid() throws -> GitOID {
-        try git.writeCommit(
+        GitRepository.commitOid(
             tree: GitRepository.emptyTree, parents: [],
             author: ChainLayout.signature(time: params.createdAt),
             committer: ChainLayout.signature(time: params.createdAt),

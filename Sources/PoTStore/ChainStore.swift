@@ -12,6 +12,8 @@ public final class ChainStore: @unchecked Sendable {
     /// Whether refs this store writes are noted in the journal for a running node. The node
     /// turns it off for its own store: it indexes what it writes itself.
     public var journalsWrites = true
+    /// The write lock while a batch holds it (`holdWriteLock`).
+    var heldWriteLock: FileLock?
 
     init(git: GitRepository, params: ChainParams, genesisCommit: GitOID) {
         self.git = git

@@ -90,6 +90,39 @@ struct StoreBackendTests {
         if case .stale = f.backend.accept(.vote(try f.vote(f.keys[2], height: 1, for: id))) {} else { Issue.record("a vote for a final height was stored") }
     }
 
+    @Test("NET-BATCH: objects that arrive together are checked on every core and stored under one lock, with the answers each would get alone")
+    func batchesAnswerAsSingles() throws {
+        let f = try Fixture()
+        defer { TestEnvironment.remove(f.directory) }
+        let one = try f.block(1, parent: f.chain, by: f.keys[0], time: 1_700_000_001)
+        #expect(f.backend.accept(.block(one)) == .stored)
+        let id = one.header.id(chain: f.chain)
+        let stranger = try SigningKey(seed: [UInt8](repeating: 50, count: 32))
+        var forged = try f.vote(f.keys[1], height: 1, for: id)
+        forged.signature[3] ^= 1
+        // A forged signature reusing a valid vote's id and key: the batch's checks are bound to both.
+        var swapped = try f.vote(f.keys[2], height: 1, for: id)
+        swapped.signature = try f.vote(f.keys[0], height: 1, for: id).signature
+        let objects: [WireObject] = [.vote(try f.vote(f.keys[0], height: 1, for: id)), .vote(forged), .vote(swapped),
+                                     .vote(try f.vote(stranger, height: 1, for: id)), .vote(try f.vote(f.keys[2], height: 1, for: id))]
+            + (0..<40).map { .transfer(SignedTransfer.sign(TrustTransfer(from: f.keys[1].publicKey, to: f.keys[2].publicKey, amount: 1, nonce: UInt64($0 + 1)),
+                                                           with: f.keys[1], chain: f.chain)) }
+        f.backend.beginBatch(objects.map { ($0, $0.item(chain: f.chain)) })
+        // The lock is held for the whole batch: another writer cannot take it meanwhile.
+        let other = try FileLock(path: f.store.potDirectory + "/lock")
+        #expect(try !other.tryLock())
+        let answers = objects.map { f.backend.accept($0) }
+        f.backend.endBatch()
+        #expect(try other.tryLock())
+        other.unlock()
+        #expect(answers[0] == .stored && answers[4] == .stored)
+        #expect(answers[1].isInvalid("bad-signature") && answers[2].isInvalid("bad-signature"))
+        #expect(answers[3].isInvalid("not-member"))
+        #expect(answers[5...].allSatisfy { $0 == .stored })
+        #expect(try f.store.git.references(matching: "refs/pot/txs/**").count == 40)
+        #expect(f.backend.accept(.vote(forged)).isInvalid("bad-signature"))
+    }
+
     @Test("NET-TX-ACCEPT: a signed transfer takes its nonce slot once; a used nonce or a taken slot is refused")
     func transfers() throws {
         let f = try Fixture()

@@ -37,8 +37,16 @@ public protocol GossipBackend: AnyObject {
     func syncPage(from: UInt64, maxItems: Int) -> (items: [InventoryItem], next: UInt64?)
     /// Brings the canonical chain up to date with what was stored (fork choice).
     func settle()
+    /// Announces the objects of one arrival (one read from one peer) before any of them is
+    /// accepted, so the backend can check their signatures together and keep its storage open
+    /// for the batch; `endBatch()` follows the last `accept`.
+    func beginBatch(_ objects: [(object: WireObject, item: InventoryItem)])
+    func endBatch()
 }
 
 extension GossipBackend {
+    public func beginBatch(_ objects: [(object: WireObject, item: InventoryItem)]) {}
+    public func endBatch() {}
+
     public func accept(_ object: WireObject) -> Acceptance { accept(object, item: object.item(chain: chainId)) }
 }

@@ -88,6 +88,12 @@ public final class GossipNode {
             peer.partialSince = now
         }
         peers[id] = peer
+        let arrivals: [(object: WireObject, item: InventoryItem)] = events.compactMap {
+            guard case .message(.object(let object)) = $0 else { return nil }
+            return (object, object.item(chain: backend.chainId))
+        }
+        if arrivals.count > 1 { backend.beginBatch(arrivals) }
+        defer { if arrivals.count > 1 { backend.endBatch() } }
         for event in events {
             guard peers[id] != nil else { break }
             switch event {

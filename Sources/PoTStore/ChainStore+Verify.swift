@@ -37,8 +37,10 @@ extension ChainStore {
                     n + 1 + a.block.payload.transfers.count + a.block.payload.votes.count + 2 * a.block.payload.evidence.count
                 }
             } catch {
-                let failed = walk.links[report.blocksOnMain]
-                report.stoppedAt = (failed.height, failed.id)
+                if report.blocksOnMain < walk.links.count {
+                    let failed = walk.links[report.blocksOnMain]
+                    report.stoppedAt = (failed.height, failed.id)
+                }
                 throw error
             }
             if let cached = readCache(), cached.tipCommit == (try? mainCommit()), cached.tip != state {

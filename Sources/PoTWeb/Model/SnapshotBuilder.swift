@@ -19,13 +19,25 @@ final class SnapshotBuilder: @unchecked Sendable {
     let store: ChainStore
     private var ledger: MainLedger?
     private var fingerprint: RefsFingerprint?
-    private var revision = 0
+    /// How many blocks of main the store replayed for this builder so far.
+    private(set) var blocksReplayed = 0
+    /// The revision of the last snapshot built.
+    private var revision: Int
     /// Stored blocks never change, so each is read from git once.
     private var blockCache: [Hash256: BlockRecord] = [:]
-    /// Why the state transition refuses a candidate on main's parent (nil: it accepts it), for the current ledger.
+    /// Why the state transition refuses a candidate on main's parent (nil: it accepts it). The state
+    /// a candidate is checked on follows from its parent block alone, so a verdict never changes.
     private var verdicts: [Hash256: String?] = [:]
 
-    init(store: ChainStore) { self.store = store }
+    init(store: ChainStore, revision: Int = 0) {
+        self.store = store
+        self.revision = revision
+    }
+
+    /// Whether `main` is not where it was when the last snapshot was built (one ref read).
+    func mainMoved() throws -> Bool {
+        try store.mainCommit() != fingerprint?.main
+    }
 
     /// A new snapshot when `main` or anything under refs/pot/ changed since the last one, else nil.
     func buildIfChanged() throws -> ChainSnapshot? {
@@ -38,8 +50,12 @@ final class SnapshotBuilder: @unchecked Sendable {
 
     private func build(_ refs: RefsFingerprint) throws -> ChainSnapshot {
         if ledger?.mainCommit != refs.main {
-            ledger = try MainLedger.build(store)
-            verdicts = [:]
+            // Taken out while it moves, so it is changed in place; a failure leaves none, and the
+            // next build starts from genesis.
+            var moving = ledger ?? MainLedger(store: store)
+            ledger = nil
+            blocksReplayed += try moving.follow(store, to: refs.main)
+            ledger = moving
         }
         let ledger = ledger!
         let tip = ledger.tip
@@ -65,6 +81,7 @@ final class SnapshotBuilder: @unchecked Sendable {
             }
         }
         blockCache = blockCache.filter { seen.contains($0.key) }
+        verdicts = verdicts.filter { seen.contains($0.key) }
         for height in byHeight.keys { byHeight[height]!.sort { $0.id < $1.id } }
 
         let labels = try store.labels()
@@ -109,7 +126,7 @@ final class SnapshotBuilder: @unchecked Sendable {
                 tally = HeightTallyView(tally: counted, trust: trust, rejected: [], fromIncludedVotes: true)
                 votes = scored.map { known($0.1, id: $0.0) }
                 information = finalization.information
-            } else if let before = ledger.statesBefore[height], !siblings.isEmpty {
+            } else if let before = ledger.stateBefore(height), !siblings.isEmpty {
                 var accepted: [Hash256] = []
                 var rejected: [(id: Hash256, reason: String)] = []
                 for block in siblings {
@@ -170,7 +187,7 @@ final class SnapshotBuilder: @unchecked Sendable {
             votesById: votesById, transfersById: transfersById, markets: markets, problems: problems)
     }
 
-    /// Why the state transition refuses `block` on `state`, or nil when it accepts it (cached per ledger).
+    /// Why the state transition refuses `block` on `state`, or nil when it accepts it.
     private func verdict(_ block: BlockRecord, on state: ChainState, canonical: Bool) -> String? {
         if canonical { return nil }
         if let known = verdicts[block.id] { return known }

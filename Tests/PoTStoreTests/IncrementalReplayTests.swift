@@ -24,10 +24,7 @@ struct IncrementalReplayTests {
         #expect(try store.replay(from: rest.state, commit: third.commit, to: third.commit)?.applied.isEmpty == true)
 
         // bob's rival of block 2 does not descend from block 3.
-        let rivalHeader = try BlockHeader(height: 2, parent: first.id, proposer: f.key("bob").publicKey, timestamp: 1_700_000_009,
-                                          tree: GitRepository.emptyTree.bytes, codeCommits: [], payloadRoot: Payload().root(chain: store.chainId))
-        let rival = try store.writeBlock(SignedHeader.sign(rivalHeader, with: f.key("bob"), chain: store.chainId),
-                                         payload: Payload(), parentCommit: first.commit)
+        let rival = try f.writeEmptyBlock("bob", height: 2, parent: first.id, parentCommit: first.commit, at: 1_700_000_009)
         #expect(try store.replay(from: rest.state, commit: third.commit, to: rival.commit) == nil)
         // A state that is not the one at the commit given is refused, not followed.
         #expect(throws: StoreError.self) { try store.replay(from: store.genesisState, commit: second.commit, to: third.commit) }

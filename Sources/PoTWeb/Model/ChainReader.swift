@@ -31,9 +31,10 @@ public final class ChainReader: Sendable {
     public var snapshot: ChainSnapshot { current.withLock { $0 } }
 
     /// Rebuilds the model if a ref changed, and announces the new one. Returns whether it changed.
+    /// With `mainOnly`, only a move of `main` is looked for (see `SnapshotBuilder.buildForMain`).
     @discardableResult
-    public func refresh() async throws -> Bool {
-        let next = try await onQueue { _ in try self.builder.buildIfChanged() }
+    public func refresh(mainOnly: Bool = false) async throws -> Bool {
+        let next = try await onQueue { builder in try mainOnly ? builder.buildForMain() : builder.buildIfChanged() }
         guard let next else { return false }
         // Two refreshes may resume in either order; the later model wins.
         let newer = current.withLock { now in

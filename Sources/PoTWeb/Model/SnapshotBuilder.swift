@@ -19,6 +19,9 @@ final class SnapshotBuilder: @unchecked Sendable {
     let store: ChainStore
     private var ledger: MainLedger?
     private var fingerprint: RefsFingerprint?
+    /// The views of final heights, each with the ids of the blocks stored at its height and of
+    /// main's block K above it: together they fix everything the view shows.
+    private var finalViews: [UInt64: (key: [Hash256], view: HeightView)] = [:]
     /// How many blocks of main the store replayed for this builder so far.
     private(set) var blocksReplayed = 0
     /// The revision of the last snapshot built.
@@ -48,15 +51,39 @@ final class SnapshotBuilder: @unchecked Sendable {
         return snapshot
     }
 
-    private func build(_ refs: RefsFingerprint) throws -> ChainSnapshot {
-        if ledger?.mainCommit != refs.main {
-            // Taken out while it moves, so it is changed in place; a failure leaves none, and the
-            // next build starts from genesis.
-            var moving = ledger ?? MainLedger(store: store)
-            ledger = nil
-            blocksReplayed += try moving.follow(store, to: refs.main)
-            ledger = moving
+    /// A new snapshot when `main` moved, without listing the refs under refs/pot/ again (on a long
+    /// chain that takes longer than the rest): the blocks `main` took on join those of the last
+    /// listing. Pending objects stored since are picked up by the next `buildIfChanged()`.
+    func buildForMain() throws -> ChainSnapshot? {
+        guard let last = fingerprint else { return try buildIfChanged() }
+        let main = try store.mainCommit()
+        guard main != last.main else { return nil }
+        var refs = last.refs
+        for block in try follow(main) {
+            let name = ChainLayout.blockRef(height: block.height, id: block.id)
+            refs[name] = try store.git.reference(name)
         }
+        let current = RefsFingerprint(main: main, refs: refs)
+        let snapshot = try build(current)
+        fingerprint = current
+        return snapshot
+    }
+
+    /// Moves the ledger to `main`; returns the blocks it took on.
+    private func follow(_ main: GitOID) throws -> [StoredBlock] {
+        guard ledger?.mainCommit != main else { return [] }
+        // Taken out while it moves, so it is changed in place; a failure leaves none, and the
+        // next build starts from genesis.
+        var moving = ledger ?? MainLedger(store: store)
+        ledger = nil
+        let replayed = try moving.follow(store, to: main)
+        blocksReplayed += replayed
+        ledger = moving
+        return moving.applied.suffix(replayed).map(\.block)
+    }
+
+    private func build(_ refs: RefsFingerprint) throws -> ChainSnapshot {
+        _ = try follow(refs.main)
         let ledger = ledger!
         let tip = ledger.tip
         let chain = store.chainId
@@ -109,8 +136,7 @@ final class SnapshotBuilder: @unchecked Sendable {
         var heights: [HeightView] = []
         heights.reserveCapacity(Int(highest))
         var votesById: [Hash256: KnownVote] = [:]
-        for height in stride(from: UInt64(1), through: highest, by: 1) {
-            let here = byHeight[height] ?? []
+        func view(at height: UInt64, here: [BlockRecord]) throws -> HeightView {
             let canonical = ledger.mainBlock(at: height)?.id
             let parent = height == 1 ? chain : ledger.mainBlock(at: height - 1)?.id
             let siblings = here.filter { parent != nil && $0.header.parent == parent! }
@@ -146,9 +172,25 @@ final class SnapshotBuilder: @unchecked Sendable {
                 information = countedVotes.isEmpty ? nil : ForkChoice.information(votes: countedVotes, trust: trust)
             }
             votes.sort { $0.vote.voter < $1.vote.voter }
-            for vote in votes { votesById[vote.id] = vote }
-            heights.append(HeightView(height: height, canonical: canonical, blocks: here.map(\.id), tally: tally,
-                                      votes: votes, finalization: finalization, information: information))
+            return HeightView(height: height, canonical: canonical, blocks: here.map(\.id), tally: tally,
+                              votes: votes, finalization: finalization, information: information)
+        }
+        for height in stride(from: UInt64(1), through: highest, by: 1) {
+            let here = byHeight[height] ?? []
+            let made: HeightView
+            if let above = ledger.mainBlock(at: height + tip.confirmations) {
+                let key = here.map(\.id) + [above.id]
+                if let cached = finalViews[height], cached.key == key {
+                    made = cached.view
+                } else {
+                    made = try view(at: height, here: here)
+                    finalViews[height] = (key, made)
+                }
+            } else {
+                made = try view(at: height, here: here)
+            }
+            for vote in made.votes { votesById[vote.id] = vote }
+            heights.append(made)
         }
         for vote in pendingVotes { votesById[vote.id] = vote }
         for (id, included) in ledger.includedVotes where votesById[id] == nil { votesById[id] = known(included.vote, id: id) }

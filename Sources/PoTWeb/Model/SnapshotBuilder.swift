@@ -26,8 +26,7 @@ final class SnapshotBuilder: @unchecked Sendable {
     private(set) var blocksReplayed = 0
     /// The revision of the last snapshot built.
     private var revision: Int
-    /// Stored blocks never change, so each is read from git once.
-    private var blockCache: [Hash256: BlockRecord] = [:]
+    private var stored = StoredBlocks()
     /// Why the state transition refuses a candidate on main's parent (nil: it accepts it). The state
     /// a candidate is checked on follows from its parent block alone, so a verdict never changes.
     private var verdicts: [Hash256: String?] = [:]
@@ -89,27 +88,10 @@ final class SnapshotBuilder: @unchecked Sendable {
         let chain = store.chainId
         var problems: [String] = []
 
-        // Every stored block, by height.
-        var byHeight: [UInt64: [BlockRecord]] = [:]
-        var seen: Set<Hash256> = []
-        for (name, _) in refs.refs where name.hasPrefix("refs/pot/blocks/") {
-            let parts = name.split(separator: "/")
-            guard parts.count == 5, let height = UInt64(parts[3]), let id = Hash256(hex: String(parts[4])) else {
-                problems.append("\(name): not a block ref name")
-                continue
-            }
-            do {
-                let record = try blockCache[id] ?? loadRecord(height: height, id: id)
-                blockCache[id] = record
-                byHeight[height, default: []].append(record)
-                seen.insert(id)
-            } catch {
-                problems.append("\(error)")
-            }
-        }
-        blockCache = blockCache.filter { seen.contains($0.key) }
-        verdicts = verdicts.filter { seen.contains($0.key) }
-        for height in byHeight.keys { byHeight[height]!.sort { $0.id < $1.id } }
+        let listing = stored.update(to: refs.refs, load: loadRecord)
+        problems += listing.problems
+        for id in listing.removed { verdicts[id] = nil }
+        let byHeight = stored.byHeight
 
         let labels = try store.labels()
         let names = try store.names()

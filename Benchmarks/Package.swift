@@ -1,8 +1,12 @@
 // swift-tools-version:6.1
+import Foundation
 import PackageDescription
 
 // Benchmarks of PoT, kept in their own package so the main package carries no benchmark
 // dependency. Run them with scripts/bench.sh (from the repository root).
+
+// SwiftPM names a path dependency after its directory: that of the checkout holding this package.
+let pot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent.lowercased()
 let package = Package(
     name: "PoTBenchmarks",
     platforms: [.macOS(.v15)],
@@ -16,8 +20,8 @@ let package = Package(
         .target(
             name: "BenchSupport",
             dependencies: [
-                .product(name: "PoTCore", package: "main"),
-                .product(name: "PoTStore", package: "main"),
+                .product(name: "PoTCore", package: pot),
+                .product(name: "PoTStore", package: pot),
             ],
             path: "Sources/BenchSupport"
         ),
@@ -26,8 +30,8 @@ let package = Package(
             dependencies: [
                 "BenchSupport",
                 .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "PoTCore", package: "main"),
-                .product(name: "PoTStore", package: "main"),
+                .product(name: "PoTCore", package: pot),
+                .product(name: "PoTStore", package: pot),
             ],
             path: "Benchmarks/Replay",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
@@ -37,8 +41,8 @@ let package = Package(
             dependencies: [
                 "BenchSupport",
                 .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "PoTCore", package: "main"),
-                .product(name: "PoTStore", package: "main"),
+                .product(name: "PoTCore", package: pot),
+                .product(name: "PoTStore", package: pot),
             ],
             path: "Benchmarks/CLI",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
@@ -49,13 +53,22 @@ let package = Package(
                 "BenchSupport",
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "PoTCore", package: "main"),
-                .product(name: "PoTStore", package: "main"),
-                .product(name: "PoTNet", package: "main"),
-                .product(name: "PoTNode", package: "main"),
-                .product(name: "PoTLight", package: "main"),
+                .product(name: "PoTCore", package: pot),
+                .product(name: "PoTStore", package: pot),
+                .product(name: "PoTNet", package: pot),
+                .product(name: "PoTNode", package: pot),
+                .product(name: "PoTLight", package: pot),
             ],
             path: "Benchmarks/Network",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "Web",
+            dependencies: [
+                "BenchSupport",
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/Web",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
     ]

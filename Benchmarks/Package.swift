@@ -3,6 +3,7 @@ import PackageDescription
 
 // Benchmarks of PoT, kept in their own package so the main package carries no benchmark
 // dependency. Run them with scripts/bench.sh (from the repository root).
+
 let package = Package(
     name: "PoTBenchmarks",
     platforms: [.macOS(.v15)],
@@ -57,6 +58,15 @@ let package = Package(
                 .product(name: "PoTLight", package: "PoT"),
             ],
             path: "Benchmarks/Network",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "Web",
+            dependencies: [
+                "BenchSupport",
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/Web",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
     ]

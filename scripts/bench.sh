@@ -5,10 +5,12 @@
 #   scripts/bench.sh                      all benchmarks (about 10-15 minutes on 2 cores, builds included),
 #                                         then the explorer's (scripts/bench-web.sh)
 #   scripts/bench.sh --filter 'status.*'  only some (the filter is package-benchmark's regex)
-#   scripts/bench.sh --target Replay      only one benchmark executable (Replay, CLI or Network)
+#   scripts/bench.sh --target Replay      only one benchmark executable (Replay, CLI, Network or Web)
+#   scripts/bench.sh --target Web         how long a new block takes to reach pot-web's pages on 10 000 blocks
 #
 # Environment:
 #   POT_BIN        the pot binary to measure (default: build it with swift build -c release --static-swift-stdlib --product pot)
+#   POT_WEB_BIN    the pot-web binary to measure (default: the one beside POT_BIN, built with pot when POT_BIN is not given)
 #   POT_BENCH_DIR  where fixture repositories are built, outside any git work tree (default: $TMPDIR/pot-bench-fixtures-<uid>;
 #                  emptied before and after the run unless POT_BENCH_KEEP=1)
 #   POT_BENCH_STRICT=1  exit 1 when a ratio misses its goal
@@ -21,12 +23,13 @@ RESULTS="$BENCH/.build/bench-results"
 export POT_BENCH_DIR="${POT_BENCH_DIR:-${TMPDIR:-/tmp}/pot-bench-fixtures-$(id -u)}"
 
 if [[ -z "${POT_BIN:-}" ]]; then
-    echo "== building pot (release)"
+    echo "== building pot and pot-web (release)"
+    build() { (cd "$ROOT" && swift build -c release --static-swift-stdlib --product pot && swift build -c release --static-swift-stdlib --product pot-web); }
     # The main package may be mid-edit; one retry after a minute.
-    if ! (cd "$ROOT" && swift build -c release --static-swift-stdlib --product pot); then
+    if ! build; then
         echo "pot did not build; retrying in 60 s" >&2
         sleep 60
-        (cd "$ROOT" && swift build -c release --static-swift-stdlib --product pot)
+        build
     fi
     POT_BIN="$(cd "$ROOT" && swift build -c release --static-swift-stdlib --show-bin-path)/pot"
 fi
@@ -66,6 +69,7 @@ prop=$(p50 propose.merge); gmerge=$(p50 gitmerge.noff)
 nvd=$(p50 net.votes.daemon); nvr=$(p50 net.votes.rawVerify)
 nls=$(p50 net.light.sync); nhr=$(p50 net.headers.rawVerify)
 np50=$(p50 net.propagation16); np99=$(p99 net.propagation16); rtt=$(p50 net.tcp.roundtrip)
+wnew=$(p50 web.newBlock10k); wnew99=$(p99 web.newBlock10k); wfull=$(p50 web.fullBuild10k)
 
 echo
 echo "== medians (wall clock, p50)"
@@ -84,6 +88,8 @@ row net.light.sync     "$nls"    "pot-light sync of 10 000 headers from a daemon
 row net.headers.rawVerify "$nhr" "the same 10 000 header signatures, one thread"
 row net.propagation16  "$np50"   "a vote from one of 16 loopback daemons to all (p99: $(awk -v v="${np99:-0}" 'BEGIN{print v/1000}') ms)"
 row net.tcp.roundtrip  "$rtt"    "64 bytes echoed over one loopback TCP connection"
+row web.newBlock10k    "$wnew"   "pot propose --canonical returned -> /api/status shows it, 10 000 blocks (p99: $(awk -v v="${wnew99:-0}" 'BEGIN{print v/1000}') ms)"
+row web.fullBuild10k   "$wfull"  "pot-web started -> /api/status answers (model built from genesis), same chain"
 
 misses=0
 echo
@@ -108,6 +114,8 @@ ratio "status 10k blocks / git log -1"               "$s10k" "$glog"   "<=" 3
 ratio "propose --merge --canonical / git merge"      "$prop" "$gmerge" "<=" 2
 ratio "daemon votes/s / raw verify votes/s"          "$nvr"  "$nvd"    ">=" 0.7
 ratio "light sync headers/s / raw verify headers/s"  "$nhr"  "$nls"    ">=" 0.8
+ratio "web new block / web full build (10k blocks)"  "$wnew" "$wfull"  "<=" 0.2
+ratio "web new block (10k blocks), p99 / 200 ms"     "$wnew99" 200000  "<=" 1
 if [[ -n "$np50" && -n "$rtt" ]]; then
     awk -v a="$np50" -v b="$np99" -v r="$rtt" 'BEGIN {
         printf "  propagation across 16 daemons: p50 %.2f ms = %.0fx, p99 %.2f ms = %.0fx a loopback TCP round trip (%.0f us)\n", a / 1000, a / r, b / 1000, b / r, r }'

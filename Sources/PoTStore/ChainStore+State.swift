@@ -28,15 +28,18 @@ extension ChainStore {
             walk = try mainLinks(from: main)
             base = (genesisState, genesisCommit)
         }
-        let replayed = try replay(walk.links, from: base.0, baseCommit: base.1, collect: false).states
-        writeCache(replayed)
-        return replayed
+        let replayed = try replay(walk.links, from: base.0, baseCommit: base.1, collect: false)
+        guard let final = replayed.final else { throw StoreError("internal: the finalized state was not reached during replay") }
+        let states = CachedStates(tipCommit: replayed.tipCommit, tip: replayed.tip, finalCommit: final.commit, final: final.state)
+        writeCache(states)
+        return states
     }
 
     /// Applies the main blocks `links` on top of `state` (whose block commit is `baseCommit`).
-    /// Signatures of each batch are verified on all cores first.
+    /// Signatures of each batch are verified on all cores first. `final` is the state at the
+    /// finalized height of the result when the replay passed it (or started there).
     func replay(_ links: [MainLink], from state: ChainState, baseCommit: GitOID, collect: Bool,
-                strictCommits: Bool = false, progress: ((UInt64) -> Void)? = nil) throws -> (states: CachedStates, applied: [AppliedBlock]) {
+                strictCommits: Bool = false, progress: ((UInt64) -> Void)? = nil) throws -> ReplayResult {
         var state = state
         var parentCommit = baseCommit
         let finalHeight = (links.last?.height ?? state.height) > params.confirmations
@@ -84,8 +87,7 @@ extension ChainStore {
             // tells exactly which block stopped it.
             if let loadFailure { throw loadFailure }
         }
-        guard let final else { throw StoreError("internal: the finalized state was not reached during replay") }
-        return (CachedStates(tipCommit: parentCommit, tip: state, finalCommit: final.1, final: final.0), applied)
+        return ReplayResult(tip: state, tipCommit: parentCommit, final: final.map { (state: $0.0, commit: $0.1) }, applied: applied)
     }
 
     /// Loads a batch's blocks up to the first that cannot be loaded, and that block's error.
@@ -103,8 +105,32 @@ extension ChainStore {
         guard walk.reachedGenesis else { throw StoreError("main does not lead back to the genesis commit") }
         let result = try replay(walk.links, from: genesisState, baseCommit: genesisCommit, collect: true,
                                 strictCommits: strictCommits, progress: progress)
-        return (result.states.tip, result.applied)
+        return (result.tip, result.applied)
     }
+
+    /// Follows `main` from a state already known: applies the blocks of `newMain` above `commit`
+    /// to `state` (the state at block commit `commit`), checking each block as every replay does
+    /// (its commit against its header, every signature), and returns the state at `newMain` with
+    /// the applied blocks in height order. Nil when `newMain` does not descend from `commit` by
+    /// first parents: main was reorganised below it, and the caller starts from an older state.
+    public func replay(from state: ChainState, commit: GitOID, to newMain: GitOID) throws -> (state: ChainState, applied: [AppliedBlock])? {
+        let walk = try mainLinks(from: newMain, stop: { $0 == commit })
+        if walk.reachedGenesis && commit != genesisCommit { return nil }
+        if let first = walk.links.first, first.height != state.height + 1 {
+            throw StoreError("block commit \(first.commit.hex) has height \(first.height), expected \(state.height + 1) above \(commit.hex)")
+        }
+        let result = try replay(walk.links, from: state, baseCommit: commit, collect: true)
+        return (result.tip, result.applied)
+    }
+}
+
+/// What a replay reached: the tip, the finalized state if the replay passed it, and the applied
+/// blocks when they were collected.
+struct ReplayResult {
+    let tip: ChainState
+    let tipCommit: GitOID
+    let final: (state: ChainState, commit: GitOID)?
+    let applied: [AppliedBlock]
 }
 
 extension ChainStore {

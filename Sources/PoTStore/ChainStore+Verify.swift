@@ -32,7 +32,7 @@ extension ChainStore {
                     report.blocksOnMain += 1
                     report.tipHeight = height
                 }
-                state = result.states.tip
+                state = result.tip
                 report.signaturesChecked += result.applied.reduce(0) { n, a in
                     n + 1 + a.block.payload.transfers.count + a.block.payload.votes.count + 2 * a.block.payload.evidence.count
                 }

@@ -27,7 +27,7 @@ struct PotWeb: AsyncParsableCommand {
     var tokenFile: String?
     @Option(name: .customLong("static"), help: ArgumentHelp("Serve the files of this directory under /static/.", valueName: "dir"))
     var staticDirectory: String?
-    @Option(help: "How often to look for changes of the chain, in milliseconds.")
+    @Option(help: "How often to look at every ref under refs/pot/, in milliseconds (main is looked at every 20 ms).")
     var refreshMs: Int = 500
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning or error (the log goes to stderr).")
     var logLevel: String = "warning"

@@ -31,12 +31,9 @@ struct ForkChoiceStoreTests {
         try f.propose("alice", at: 1_700_000_003, canonical: true)
         #expect(try f.store.currentState().finalizedHeight == 1)
         // A rival at the final height 1, with every member behind it.
-        let rivalHeader = try BlockHeader(height: 1, parent: f.store.chainId, proposer: f.key("bob").publicKey, timestamp: 1_700_000_009,
-                                          tree: GitRepository.emptyTree.bytes, codeCommits: [], payloadRoot: Payload().root(chain: f.store.chainId))
-        let rival = SignedHeader.sign(rivalHeader, with: f.key("bob"), chain: f.store.chainId)
-        try f.store.writeBlock(rival, payload: Payload(), parentCommit: f.store.genesisCommit)
+        let rival = try f.writeEmptyBlock("bob", height: 1, parent: f.store.chainId, parentCommit: f.store.genesisCommit, at: 1_700_000_009)
         for voter in ["alice", "bob", "carol"] {
-            try f.vote(voter, height: 1, [rival.id(chain: f.store.chainId), a.id], [1_000_000, 0, 0])
+            try f.vote(voter, height: 1, [rival.id, a.id], [1_000_000, 0, 0])
         }
         let result = try f.store.advance()
         #expect(!result.moved)

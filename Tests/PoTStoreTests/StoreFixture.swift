@@ -29,6 +29,14 @@ struct StoreFixture {
         try store.propose(as: key(label), merges: [], timestamp: time, now: time, canonical: canonical).block
     }
 
+    /// Stores an empty block by `label` at `height` on `parent` (block commit `parentCommit`); main stays where it is.
+    @discardableResult
+    func writeEmptyBlock(_ label: String, height: UInt64, parent: Hash256, parentCommit: GitOID, at time: UInt64) throws -> StoredBlock {
+        let header = try BlockHeader(height: height, parent: parent, proposer: key(label).publicKey, timestamp: time,
+                                     tree: GitRepository.emptyTree.bytes, codeCommits: [], payloadRoot: Payload().root(chain: store.chainId))
+        return try store.writeBlock(SignedHeader.sign(header, with: key(label), chain: store.chainId), payload: Payload(), parentCommit: parentCommit)
+    }
+
     func vote(_ label: String, height: UInt64, _ candidates: [Hash256], _ ppm: [UInt64]) throws {
         let vote = try Vote(voter: key(label).publicKey, height: height, candidates: candidates, probsPpm: ppm)
         try store.addVote(SignedVote.sign(vote, with: key(label), chain: store.chainId))

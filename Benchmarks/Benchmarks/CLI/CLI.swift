@@ -20,23 +20,8 @@ import PoTStore
 let statusChains = [1_000, 10_000]
 let proposeChainBlocks = 100
 
-func statusDirectory(_ blocks: Int) -> String { BenchPaths.fixtures + "/status-\(blocks)" }
 var templateDirectory: String { BenchPaths.fixtures + "/propose-template" }
 var workDirectory: String { BenchPaths.fixtures + "/work" }
-
-/// A chain of `blocks` empty blocks with alice's key, and pot's state cache warmed by a first
-/// `pot status`.
-@discardableResult
-func statusFixture(_ blocks: Int) throws -> String {
-    let dir = statusDirectory(blocks)
-    let store = try ChainFixture.build(at: dir, blocks: blocks, members: 1, withVotes: false)
-    if !FileManager.default.fileExists(atPath: store.potDirectory + "/keys/alice.key") {
-        try ChainFixture.installKey(benchKey(0), label: "alice", in: store)
-    }
-    let out = try Command.check(try Command.requirePot(), ["status"], in: dir).stdout
-    guard out.contains("height \(blocks) ") else { throw BenchFailure("pot status in \(dir) does not show height \(blocks):\n\(out)") }
-    return dir
-}
 
 /// The template of the merge benchmarks; returns the commit to merge.
 func proposeTemplate() throws -> String {
@@ -113,15 +98,15 @@ let benchmarks: @Sendable () -> Void = {
 
     for blocks in statusChains {
         Benchmark("status.chain\(blocks / 1000)k",
-                  configuration: config(iterations: 200, seconds: 15, warmup: 3) { try statusFixture(blocks) }) { benchmark in
-            let status = (try? Command.quiet(BenchPaths.pot, ["status"], in: statusDirectory(blocks))) ?? -1
+                  configuration: config(iterations: 200, seconds: 15, warmup: 3) { try ChainFixture.statusChain(blocks) }) { benchmark in
+            let status = (try? Command.quiet(BenchPaths.pot, ["status"], in: ChainFixture.statusDirectory(blocks))) ?? -1
             if status != 0 { benchmark.error("pot status exited \(status)") }
         }
     }
 
     Benchmark("gitlog.chain10k",
-              configuration: config(iterations: 200, seconds: 10, warmup: 3) { try statusFixture(10_000) }) { benchmark in
-        let status = (try? Command.quiet(BenchPaths.git, ["log", "-1"], in: statusDirectory(10_000))) ?? -1
+              configuration: config(iterations: 200, seconds: 10, warmup: 3) { try ChainFixture.statusChain(10_000) }) { benchmark in
+        let status = (try? Command.quiet(BenchPaths.git, ["log", "-1"], in: ChainFixture.statusDirectory(10_000))) ?? -1
         if status != 0 { benchmark.error("git log -1 exited \(status)") }
     }
 

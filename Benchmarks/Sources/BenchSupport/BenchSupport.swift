@@ -30,6 +30,12 @@ public enum BenchPaths {
         return URL(fileURLWithPath: packageRoot).deletingLastPathComponent().path + "/.build/release/pot"
     }
 
+    /// The release `pot-web` binary: $POT_WEB_BIN, else the one beside `pot`.
+    public static var potWeb: String {
+        if let bin = ProcessInfo.processInfo.environment["POT_WEB_BIN"], !bin.isEmpty { return bin }
+        return URL(fileURLWithPath: pot).deletingLastPathComponent().path + "/pot-web"
+    }
+
     public static var git: String {
         for candidate in ["/usr/bin/git", "/usr/local/bin/git", "/bin/git"] where FileManager.default.isExecutableFile(atPath: candidate) {
             return candidate
@@ -118,6 +124,22 @@ public enum ChainFixture {
             FileHandle.standardError.write(Data("  fixture \(dir): \(blocks) blocks built in \(String(format: "%.1f", seconds)) s\n".utf8))
         }
         return store
+    }
+
+    public static func statusDirectory(_ blocks: Int) -> String { BenchPaths.fixtures + "/status-\(blocks)" }
+
+    /// A chain of `blocks` empty blocks with alice's key, and pot's state cache warmed by a first
+    /// `pot status` (the chain of the status benchmarks).
+    @discardableResult
+    public static func statusChain(_ blocks: Int) throws -> String {
+        let dir = statusDirectory(blocks)
+        let store = try build(at: dir, blocks: blocks, members: 1, withVotes: false)
+        if !FileManager.default.fileExists(atPath: store.potDirectory + "/keys/alice.key") {
+            try installKey(benchKey(0), label: "alice", in: store)
+        }
+        let out = try Command.check(try Command.requirePot(), ["status"], in: dir).stdout
+        guard out.contains("height \(blocks) ") else { throw BenchFailure("pot status in \(dir) does not show height \(blocks):\n\(out)") }
+        return dir
     }
 
     /// ChainStore.initialize in a new repository at `dir` (removed first), refusing to touch any

@@ -12,9 +12,14 @@ public final class ChainReader: Sendable {
     public let events = EventHub()
 
     /// Opens the chain of the repository at `path` and builds the first snapshot.
-    public init(repository path: String) throws {
+    public convenience init(repository path: String) throws {
+        try self.init(repository: path, revision: 0)
+    }
+
+    /// Opens the chain like `init(repository:)`, its first snapshot numbered `revision` + 1.
+    init(repository path: String, revision: Int) throws {
         let store = try ChainStore.open(at: path)
-        let builder = SnapshotBuilder(store: store)
+        let builder = SnapshotBuilder(store: store, revision: revision)
         guard let first = try builder.buildIfChanged() else {
             throw StoreError("internal: no snapshot of a freshly opened chain")
         }
@@ -26,9 +31,10 @@ public final class ChainReader: Sendable {
     public var snapshot: ChainSnapshot { current.withLock { $0 } }
 
     /// Rebuilds the model if a ref changed, and announces the new one. Returns whether it changed.
+    /// With `mainOnly`, only a move of `main` is looked for (see `SnapshotBuilder.buildForMain`).
     @discardableResult
-    public func refresh() async throws -> Bool {
-        let next = try await onQueue { _ in try self.builder.buildIfChanged() }
+    public func refresh(mainOnly: Bool = false) async throws -> Bool {
+        let next = try await onQueue { builder in try mainOnly ? builder.buildForMain() : builder.buildIfChanged() }
         guard let next else { return false }
         // Two refreshes may resume in either order; the later model wins.
         let newer = current.withLock { now in
@@ -38,6 +44,17 @@ public final class ChainReader: Sendable {
         }
         if newer { events.publish(.changed) }
         return true
+    }
+
+    /// Whether `main` moved since the current model was built; far cheaper than `refresh()`,
+    /// which reads every ref under refs/pot/.
+    public func mainMoved() async throws -> Bool {
+        try await onQueue { try $0.mainMoved() }
+    }
+
+    /// How many blocks of main the store replayed for this model since it was opened.
+    func blocksReplayed() async throws -> Int {
+        try await onQueue { $0.blocksReplayed }
     }
 
     /// Runs `body` with the store, serialized with every other git access of this process.

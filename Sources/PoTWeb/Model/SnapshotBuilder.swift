@@ -19,13 +19,27 @@ final class SnapshotBuilder: @unchecked Sendable {
     let store: ChainStore
     private var ledger: MainLedger?
     private var fingerprint: RefsFingerprint?
-    private var revision = 0
-    /// Stored blocks never change, so each is read from git once.
-    private var blockCache: [Hash256: BlockRecord] = [:]
-    /// Why the state transition refuses a candidate on main's parent (nil: it accepts it), for the current ledger.
+    /// The views of final heights, each with the ids of the blocks stored at its height and of
+    /// main's block K above it: together they fix everything the view shows.
+    private var finalViews: [UInt64: (key: [Hash256], view: HeightView)] = [:]
+    /// How many blocks of main the store replayed for this builder so far.
+    private(set) var blocksReplayed = 0
+    /// The revision of the last snapshot built.
+    private var revision: Int
+    private var stored = StoredBlocks()
+    /// Why the state transition refuses a candidate on main's parent (nil: it accepts it). The state
+    /// a candidate is checked on follows from its parent block alone, so a verdict never changes.
     private var verdicts: [Hash256: String?] = [:]
 
-    init(store: ChainStore) { self.store = store }
+    init(store: ChainStore, revision: Int = 0) {
+        self.store = store
+        self.revision = revision
+    }
+
+    /// Whether `main` is not where it was when the last snapshot was built (one ref read).
+    func mainMoved() throws -> Bool {
+        try store.mainCommit() != fingerprint?.main
+    }
 
     /// A new snapshot when `main` or anything under refs/pot/ changed since the last one, else nil.
     func buildIfChanged() throws -> ChainSnapshot? {
@@ -36,36 +50,48 @@ final class SnapshotBuilder: @unchecked Sendable {
         return snapshot
     }
 
-    private func build(_ refs: RefsFingerprint) throws -> ChainSnapshot {
-        if ledger?.mainCommit != refs.main {
-            ledger = try MainLedger.build(store)
-            verdicts = [:]
+    /// A new snapshot when `main` moved, without listing the refs under refs/pot/ again (on a long
+    /// chain that takes longer than the rest): the blocks `main` took on join those of the last
+    /// listing. Pending objects stored since are picked up by the next `buildIfChanged()`.
+    func buildForMain() throws -> ChainSnapshot? {
+        guard let last = fingerprint else { return try buildIfChanged() }
+        let main = try store.mainCommit()
+        guard main != last.main else { return nil }
+        var refs = last.refs
+        for block in try follow(main) {
+            let name = ChainLayout.blockRef(height: block.height, id: block.id)
+            refs[name] = try store.git.reference(name)
         }
+        let current = RefsFingerprint(main: main, refs: refs)
+        let snapshot = try build(current)
+        fingerprint = current
+        return snapshot
+    }
+
+    /// Moves the ledger to `main`; returns the blocks it took on.
+    private func follow(_ main: GitOID) throws -> [StoredBlock] {
+        guard ledger?.mainCommit != main else { return [] }
+        // Taken out while it moves, so it is changed in place; a failure leaves none, and the
+        // next build starts from genesis.
+        var moving = ledger ?? MainLedger(store: store)
+        ledger = nil
+        let replayed = try moving.follow(store, to: main)
+        blocksReplayed += replayed
+        ledger = moving
+        return moving.applied.suffix(replayed).map(\.block)
+    }
+
+    private func build(_ refs: RefsFingerprint) throws -> ChainSnapshot {
+        _ = try follow(refs.main)
         let ledger = ledger!
         let tip = ledger.tip
         let chain = store.chainId
         var problems: [String] = []
 
-        // Every stored block, by height.
-        var byHeight: [UInt64: [BlockRecord]] = [:]
-        var seen: Set<Hash256> = []
-        for (name, _) in refs.refs where name.hasPrefix("refs/pot/blocks/") {
-            let parts = name.split(separator: "/")
-            guard parts.count == 5, let height = UInt64(parts[3]), let id = Hash256(hex: String(parts[4])) else {
-                problems.append("\(name): not a block ref name")
-                continue
-            }
-            do {
-                let record = try blockCache[id] ?? loadRecord(height: height, id: id)
-                blockCache[id] = record
-                byHeight[height, default: []].append(record)
-                seen.insert(id)
-            } catch {
-                problems.append("\(error)")
-            }
-        }
-        blockCache = blockCache.filter { seen.contains($0.key) }
-        for height in byHeight.keys { byHeight[height]!.sort { $0.id < $1.id } }
+        let listing = stored.update(to: refs.refs, load: loadRecord)
+        problems += listing.problems
+        for id in listing.removed { verdicts[id] = nil }
+        let byHeight = stored.byHeight
 
         let labels = try store.labels()
         let names = try store.names()
@@ -92,8 +118,7 @@ final class SnapshotBuilder: @unchecked Sendable {
         var heights: [HeightView] = []
         heights.reserveCapacity(Int(highest))
         var votesById: [Hash256: KnownVote] = [:]
-        for height in stride(from: UInt64(1), through: highest, by: 1) {
-            let here = byHeight[height] ?? []
+        func view(at height: UInt64, here: [BlockRecord]) throws -> HeightView {
             let canonical = ledger.mainBlock(at: height)?.id
             let parent = height == 1 ? chain : ledger.mainBlock(at: height - 1)?.id
             let siblings = here.filter { parent != nil && $0.header.parent == parent! }
@@ -109,7 +134,7 @@ final class SnapshotBuilder: @unchecked Sendable {
                 tally = HeightTallyView(tally: counted, trust: trust, rejected: [], fromIncludedVotes: true)
                 votes = scored.map { known($0.1, id: $0.0) }
                 information = finalization.information
-            } else if let before = ledger.statesBefore[height], !siblings.isEmpty {
+            } else if let before = ledger.stateBefore(height), !siblings.isEmpty {
                 var accepted: [Hash256] = []
                 var rejected: [(id: Hash256, reason: String)] = []
                 for block in siblings {
@@ -129,9 +154,25 @@ final class SnapshotBuilder: @unchecked Sendable {
                 information = countedVotes.isEmpty ? nil : ForkChoice.information(votes: countedVotes, trust: trust)
             }
             votes.sort { $0.vote.voter < $1.vote.voter }
-            for vote in votes { votesById[vote.id] = vote }
-            heights.append(HeightView(height: height, canonical: canonical, blocks: here.map(\.id), tally: tally,
-                                      votes: votes, finalization: finalization, information: information))
+            return HeightView(height: height, canonical: canonical, blocks: here.map(\.id), tally: tally,
+                              votes: votes, finalization: finalization, information: information)
+        }
+        for height in stride(from: UInt64(1), through: highest, by: 1) {
+            let here = byHeight[height] ?? []
+            let made: HeightView
+            if let above = ledger.mainBlock(at: height + tip.confirmations) {
+                let key = here.map(\.id) + [above.id]
+                if let cached = finalViews[height], cached.key == key {
+                    made = cached.view
+                } else {
+                    made = try view(at: height, here: here)
+                    finalViews[height] = (key, made)
+                }
+            } else {
+                made = try view(at: height, here: here)
+            }
+            for vote in made.votes { votesById[vote.id] = vote }
+            heights.append(made)
         }
         for vote in pendingVotes { votesById[vote.id] = vote }
         for (id, included) in ledger.includedVotes where votesById[id] == nil { votesById[id] = known(included.vote, id: id) }
@@ -170,7 +211,7 @@ final class SnapshotBuilder: @unchecked Sendable {
             votesById: votesById, transfersById: transfersById, markets: markets, problems: problems)
     }
 
-    /// Why the state transition refuses `block` on `state`, or nil when it accepts it (cached per ledger).
+    /// Why the state transition refuses `block` on `state`, or nil when it accepts it.
     private func verdict(_ block: BlockRecord, on state: ChainState, canonical: Bool) -> String? {
         if canonical { return nil }
         if let known = verdicts[block.id] { return known }

@@ -17,10 +17,16 @@ struct WebFixture {
         self.chain = chain
         reader = try ChainReader(repository: chain.directory)
         let desk = unlock.isEmpty ? nil : try await SigningDesk(reader: reader, unlock: unlock)
-        let configuration = WebConfiguration(repository: chain.directory, listen: ListenAddress(host: "127.0.0.1", port: 0),
+        app = try Self.application(reader: reader, directory: chain.directory, desk: desk, unlock: unlock)
+    }
+
+    /// pot-web's router serving `reader`'s model of the repository at `directory`.
+    static func application(reader: ChainReader, directory: String, desk: SigningDesk? = nil,
+                            unlock: [String] = []) throws -> Application<RouterResponder<WebContext>> {
+        let configuration = WebConfiguration(repository: directory, listen: ListenAddress(host: "127.0.0.1", port: 0),
                                              unlock: unlock, token: Self.token)
         let router = try WebServer.router(reader: reader, desk: desk, configuration: configuration)
-        app = Application(router: router, logger: Logger(label: "pot-web-test"))
+        return Application(router: router, logger: Logger(label: "pot-web-test"))
     }
 
     func test<Value>(_ body: @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {

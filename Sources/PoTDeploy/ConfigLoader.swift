@@ -24,6 +24,9 @@ public enum ConfigLoader {
     /// Checks `text`, the contents of the file at `path`. Relative directories in it are taken
     /// from the file's own directory.
     public static func parse(_ text: String, path: String) throws -> DeployConfig {
+        if let line = TOMLNulCharacters.firstLine(in: text) {
+            throw ConfigError(file: path, line: line, message: "a NUL character (written or as \\u0000) cannot be part of the file")
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)

@@ -16,6 +16,8 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         let config = try ConfigLoader.parse(text, path: configPath)
         first = .success(config)
         check(config)
+        // TOMLKit reads C strings: a NUL would silently cut the file, a key or a string short.
+        expect(!text.utf8.contains(0), "deploy config: accepted a file with a NUL byte")
     } catch let error as ConfigError {
         first = .failure(error)
         expect(error.file == configPath, "deploy config: error names \(error.file)")
@@ -95,8 +97,10 @@ public func fuzzInitialize(_ argc: UnsafeMutablePointer<CInt>?, _ argv: UnsafeMu
                 '''
                 workdir = "./tools/."
 
-                [on_finalize]
+                [[on_finalize]]
                 "name" = "release"
+                run = ["./release.sh", "--tag", "v1"]
+                env = { _TOKEN_FILE = "/run/secrets/token" }
 
                 """.utf8)),
             (name: "config-dotted", bytes: Array("""

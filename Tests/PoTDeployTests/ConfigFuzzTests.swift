@@ -1,0 +1,58 @@
+import Foundation
+@testable import PoTDeploy
+import PoTTestSupport
+import Testing
+
+/// Inputs found by the deploy-config fuzz target (scripts/fuzz.sh deploy-config), kept as tests.
+@Suite("pot-deploy.toml: fuzzed inputs")
+struct ConfigFuzzTests {
+    static let hook = "[[on_tip]]\nname = \"build\"\nrun = [\"make\"]\n"
+
+    /// A NUL escaped into a key: TOMLKit lists the key cut at the NUL, so looking it up again
+    /// found nothing and the loader stopped on a nil it took for granted.
+    @Test("FUZZ-CONFIG: a key with an escaped NUL is refused with its line, not a crash",
+          arguments: ["\"keep_worktrees\\u0000\" = 0\n\(hook)", "\(hook)env = { \"A\\U00000000B\" = \"1\" }\n"])
+    func nulInKey(_ text: String) throws {
+        let error = try #require(throws: ConfigError.self) { try ConfigLoader.parse(text, path: "pot-deploy.toml") }
+        #expect(error.line == (text.hasPrefix("\"keep") ? 1 : 4))
+        #expect(error.message.contains("NUL"), "\(error.message)")
+    }
+
+    /// A NUL escaped into a string: the hook would have run the command cut at the NUL, and a key
+    /// cut at a NUL could stand for another (`"on_tip\u0000x"` read as `on_tip`).
+    @Test("FUZZ-CONFIG: a string or key that a NUL would cut short is refused",
+          arguments: ["\(hook)\n[[on_finalize]]\nname = \"deploy\"\nrun = \"\"\"\n./deploy.sh\\u0000 --dry-run\n\"\"\"\n",
+                      "\"on_tip\\u0000x\" = 1\n\(hook)"])
+    func nulCutsShort(_ text: String) throws {
+        let error = try #require(throws: ConfigError.self) { try ConfigLoader.parse(text, path: "pot-deploy.toml") }
+        #expect(error.message.contains("NUL"), "\(error.message)")
+    }
+
+    /// A NUL byte in the file: TOMLKit hands the document to the parser as a C string, so
+    /// everything after the NUL was ignored, here the hook that should have run.
+    @Test("FUZZ-CONFIG: a NUL byte in the file is refused with its line instead of cutting the file short")
+    func nulByte() throws {
+        let text = "\(hook)# end\u{0}\n[[on_finalize]]\nname = \"deploy\"\nrun = \"./deploy.sh\"\n"
+        let error = try #require(throws: ConfigError.self) { try ConfigLoader.parse(text, path: "pot-deploy.toml") }
+        #expect(error.line == 4)
+        #expect(error.message.contains("NUL"), "\(error.message)")
+    }
+
+    @Test("FUZZ-CONFIG: an escaped backslash before u0000, a literal string and a comment hold no NUL")
+    func notNul() throws {
+        let text = "# a comment may say \\u0000\n\(hook)env = { A = \"\\\\u0000\", B = 'C:\\u0000' }\n"
+        let config = try ConfigLoader.parse(text, path: "/srv/pot-deploy.toml")
+        #expect(config.onTip.first?.environment == ["A": "\\u0000", "B": "C:\\u0000"])
+    }
+
+    @Test("FUZZ-CONFIG: every seed of the deploy-config fuzz corpus is a valid configuration")
+    func seeds() throws {
+        let folder = TestEnvironment.packageRoot + "/Fuzz/corpus/deploy-config"
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        #expect(names.count >= 3)
+        for name in names {
+            let config = try ConfigLoader.load(path: folder + "/" + name)
+            #expect(!config.onTip.isEmpty || !config.onFinalize.isEmpty, "\(name)")
+        }
+    }
+}

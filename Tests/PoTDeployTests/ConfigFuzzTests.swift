@@ -32,7 +32,7 @@ struct ConfigFuzzTests {
     /// everything after the NUL was ignored, here the hook that should have run.
     @Test("FUZZ-CONFIG: a NUL byte in the file is refused with its line instead of cutting the file short")
     func nulByte() throws {
-        let text = "\(hook)# end\u{0}\n[[on_finalize]]\nname = \"deploy\"\nrun = \"./deploy.sh\"\n"
+        let text = "\(Self.hook)# end\u{0}\n[[on_finalize]]\nname = \"deploy\"\nrun = \"./deploy.sh\"\n"
         let error = try #require(throws: ConfigError.self) { try ConfigLoader.parse(text, path: "pot-deploy.toml") }
         #expect(error.line == 4)
         #expect(error.message.contains("NUL"), "\(error.message)")
@@ -40,7 +40,7 @@ struct ConfigFuzzTests {
 
     @Test("FUZZ-CONFIG: an escaped backslash before u0000, a literal string and a comment hold no NUL")
     func notNul() throws {
-        let text = "# a comment may say \\u0000\n\(hook)env = { A = \"\\\\u0000\", B = 'C:\\u0000' }\n"
+        let text = "# a comment may say \\u0000\n\(Self.hook)env = { A = \"\\\\u0000\", B = 'C:\\u0000' }\n"
         let config = try ConfigLoader.parse(text, path: "/srv/pot-deploy.toml")
         #expect(config.onTip.first?.environment == ["A": "\\u0000", "B": "C:\\u0000"])
     }

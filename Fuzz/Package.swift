@@ -1,7 +1,8 @@
 // swift-tools-version:6.1
 // libFuzzer harnesses for PoT's decoders, built apart from the main package:
-//   swift build -c release --package-path Fuzz --sanitize=fuzzer --sanitize=address --product fuzz-cbor
-// (scripts/fuzz.sh does this). The normal `swift build` and `swift test` never see this package.
+//   swift build -c release --package-path Fuzz --sanitize fuzzer -Xswiftc -sanitize=fuzzer,address --product fuzz-cbor
+// (scripts/fuzz.sh does this, and says why the sanitizers are given that way). The normal
+// `swift build` and `swift test` never see this package.
 import Foundation
 import PackageDescription
 

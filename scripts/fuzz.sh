@@ -57,6 +57,7 @@ run() { # target seconds
     # TOMLKit never frees a parsed table; LeakSanitizer would stop the config target at once.
     local leaks=1
     [ "$target" = deploy-config ] && leaks=0
+    ASAN_OPTIONS="detect_leaks=$leaks${ASAN_OPTIONS:+:$ASAN_OPTIONS}" \
     "$(binary "$target")" -detect_leaks="$leaks" -max_total_time="$seconds" -timeout=5 -rss_limit_mb=2048 -max_len="$(max_len "$target")" \
         -print_final_stats=1 -artifact_prefix="$crashes/" "$work" "$fuzz/corpus/$target"
 }

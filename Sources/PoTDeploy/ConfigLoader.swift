@@ -27,6 +27,10 @@ public enum ConfigLoader {
         if let line = TOMLNulCharacters.firstLine(in: text) {
             throw ConfigError(file: path, line: line, message: "a NUL character (written or as \\u0000) cannot be part of the file")
         }
+        let lines = TOMLKeyLines(source: text)
+        if let line = lines.headerWithoutKey {
+            throw ConfigError(file: path, line: line, message: "syntax error: a table header must begin with a key, bare or quoted")
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
@@ -35,7 +39,7 @@ public enum ConfigLoader {
             let text = said.hasPrefix("Error while ") ? "syntax error while " + said.dropFirst("Error while ".count) : "syntax error: " + said
             throw ConfigError(file: path, line: max(1, error.source.begin.line), message: text)
         }
-        let check = Checker(file: path, lines: TOMLKeyLines(source: text))
+        let check = Checker(file: path, lines: lines)
         let base = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path
         var config = DeployConfig(path: URL(fileURLWithPath: path).standardizedFileURL.path)
 

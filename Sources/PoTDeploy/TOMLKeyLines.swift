@@ -1,9 +1,13 @@
 /// The line on which each key and table of a TOML document is defined, found by scanning the
 /// source text (the parser keeps no positions for valid documents). Paths are dotted, with
 /// elements of arrays of tables numbered from 1: `on_tip[2].env`. The document is expected to
-/// have parsed already; the scan does not check syntax.
+/// have parsed already; the scan does not check syntax, except for `headerWithoutKey`, which is
+/// meant to be read before parsing.
 struct TOMLKeyLines {
     private var lines: [String: Int] = [:]
+    /// The line of the first table header whose first character is not a key's (`[[[a]]`, `[=]`):
+    /// toml++, under TOMLKit, stops the process on an assertion there instead of reporting an error.
+    private(set) var headerWithoutKey: Int?
 
     init(source: String) {
         var scanner = Scanner(bytes: Array(source.utf8))
@@ -12,6 +16,7 @@ struct TOMLKeyLines {
             if found[path] == nil { found[path] = line }
         }
         lines = found
+        headerWithoutKey = scanner.headerWithoutKey
     }
 
     /// The line of `path`, or of the nearest enclosing key or table that has one.
@@ -30,6 +35,7 @@ struct TOMLKeyLines {
         var i = 0
         var line = 1
         var arrayCounts: [String: Int] = [:]
+        var headerWithoutKey: Int?
 
         init(bytes: [UInt8]) {
             self.bytes = bytes
@@ -54,6 +60,11 @@ struct TOMLKeyLines {
                 case UInt8(ascii: "["):
                     let isArray = peek(1) == UInt8(ascii: "[")
                     i += isArray ? 2 : 1
+                    skipBlanks()
+                    if headerWithoutKey == nil, !atEnd, !Self.isBare(current),
+                       current != UInt8(ascii: "\"") && current != UInt8(ascii: "'") && current != UInt8(ascii: "]") {
+                        headerWithoutKey = line
+                    }
                     let keys = readKey()
                     table = resolve(keys, arrayElement: isArray)
                     record(table, line)

@@ -38,6 +38,23 @@ struct ConfigFuzzTests {
         #expect(error.message.contains("NUL"), "\(error.message)")
     }
 
+    /// A table header that does not begin with a key: toml++ (under TOMLKit) asserts that it
+    /// does, and the assertion stopped pot-deploy instead of a syntax error. The first input is
+    /// the one the fuzzer found.
+    @Test("FUZZ-CONFIG: a table header that does not begin with a key is a syntax error on its line, not an abort",
+          arguments: [
+              (Array(Data(base64Encoded: "W1tbW29uX2ZpbmFsaXpvbl9maW5hbGl6ZV1dCm5hbWVobGxsbGxsbGxsbGxsbGxsbGxsbGxsbGxsbGxsbGxsID0gImRlcGxveSIKcnVuID0gInRydWUiCmVudi5TVEFHRSA9ICJwcm9kIgplbnZlXV0KbmFtZWxsbGxsbGxsbGxsbGxsbGxsbGxsbGxsbGxsbGxsbGwgPSAiZGVwK2lsbF9nfmNhZV9zZWNvbmxveSIKby4iX3V0X1gxIiA9ICJcdTAuInRydWUiCmVudi5TVEEiCnRpbWVvdXRfc2Vjb25kcyA9IDFzZWNvbmRlM3MgPSAxZTMKCg==")!), 1),
+              (Array("keep_worktrees = 2\n\n[[[on_tip]]]\nname = \"x\"\n".utf8), 3),
+              (Array("\(hook)\n[=]\n".utf8), 5),
+              (Array("\(hook)\n[ [on_finalize]]\n".utf8), 5),
+          ])
+    func headerWithoutKey(_ bytes: [UInt8], line: Int) throws {
+        let text = try #require(String(validating: bytes, as: UTF8.self))
+        let error = try #require(throws: ConfigError.self) { try ConfigLoader.parse(text, path: "pot-deploy.toml") }
+        #expect(error.line == line)
+        #expect(error.message.hasPrefix("syntax error"), "\(error.message)")
+    }
+
     @Test("FUZZ-CONFIG: an escaped backslash before u0000, a literal string and a comment hold no NUL")
     func notNul() throws {
         let text = "# a comment may say \\u0000\n\(Self.hook)env = { A = \"\\\\u0000\", B = 'C:\\u0000' }\n"

@@ -29,14 +29,12 @@ max_len() {
     esac
 }
 
-build() { # product names (fuzz-<target>), or nothing for all
+build() { # product names (fuzz-<target>)
     local args=(-c release --package-path "$fuzz" --scratch-path "$fuzz/.build")
     args+=(--sanitize fuzzer -Xswiftc "-sanitize=$swift_sanitizers")
-    if [ $# -eq 0 ]; then
-        swift build "${args[@]}"
-    else
-        for product in "$@"; do swift build "${args[@]}" --product "$product"; done
-    fi
+    # One product at a time: a plain `swift build` would also build every target of the main
+    # package (the daemon, the explorer and their dependencies), which no harness needs.
+    for product in "$@"; do swift build "${args[@]}" --product "$product"; done
 }
 
 binary() { echo "$fuzz/.build/release/fuzz-$1"; }
@@ -68,7 +66,7 @@ case "${1:-}" in
         ;;
     --smoke)
         seconds="${2:-15}"
-        build
+        build "${targets[@]/#/fuzz-}"
         for t in "${targets[@]}"; do run "$t" "$seconds"; done
         ;;
     --seeds)

@@ -60,9 +60,11 @@ struct TOMLKeyLines {
                 case UInt8(ascii: "["):
                     let isArray = peek(1) == UInt8(ascii: "[")
                     i += isArray ? 2 : 1
-                    skipBlanks()
-                    if headerWithoutKey == nil, !atEnd, !Self.isBare(current),
-                       current != UInt8(ascii: "\"") && current != UInt8(ascii: "'") && current != UInt8(ascii: "]") {
+                    // The parser skips spaces and tabs only (a carriage return is not one).
+                    var k = i
+                    while k < bytes.count, bytes[k] == UInt8(ascii: " ") || bytes[k] == UInt8(ascii: "\t") { k += 1 }
+                    if headerWithoutKey == nil, k < bytes.count, !Self.isBare(bytes[k]),
+                       ![UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "]")].contains(bytes[k]) {
                         headerWithoutKey = line
                     }
                     let keys = readKey()

@@ -27,8 +27,8 @@ enum TOMLNulCharacters {
             while i < bytes.count {
                 let d = bytes[i]
                 if d == newline {
+                    if !multiline { break } // an unclosed string: the newline is counted below
                     line += 1
-                    if !multiline { break }
                 } else if c == basic && d == backslash {
                     if isNul(bytes, escapeAt: i) { return line }
                     if at(i + 1) == newline { line += 1 }

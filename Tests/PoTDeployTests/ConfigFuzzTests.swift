@@ -47,12 +47,27 @@ struct ConfigFuzzTests {
               (Array("keep_worktrees = 2\n\n[[[on_tip]]]\nname = \"x\"\n".utf8), 3),
               (Array("\(hook)\n[=]\n".utf8), 5),
               (Array("\(hook)\n[ [on_finalize]]\n".utf8), 5),
+              (Array(Data(base64Encoded: "ClsNaXIwPSAiLi90b29scy8KIDI9ZWVpbnVlX29uX2ZhaWx1cmUgPSB0cnVrZXBfd29ya2UNCmlyID0gIi53b3JrZQ0KaXIgPSAKCgoKCgoKCgoKCgoKCg==")!), 2),
+              (Array("\(hook)[\r\nname = \"x\"\n".utf8), 4),
           ])
     func headerWithoutKey(_ bytes: [UInt8], line: Int) throws {
         let text = try #require(String(validating: bytes, as: UTF8.self))
         let error = try #require(throws: ConfigError.self) { try ConfigLoader.parse(text, path: "pot-deploy.toml") }
         #expect(error.line == line)
         #expect(error.message.hasPrefix("syntax error"), "\(error.message)")
+    }
+
+    /// The NUL check counted the newline that ends an unclosed string twice, so its error named
+    /// a line past the end of the file (the fuzzer's input, then a small one).
+    @Test("FUZZ-CONFIG: a NUL after an unclosed string is reported on its own line",
+          arguments: [
+              (Array(Data(base64Encoded: "a2VlcF8gMS41Cndvcmt0cmVlX2RpKXIgPSAiLi4vd29ya3RyZWVzIgpsbylnX2RpciA9ICIvdmFyL2xvZ25sbSA9IDIKcG9sbC5pbnRlcnZhbF9tcyA9IDI1MApraWxsW1tvCm4uIl9YMiIgPSAiXHUwMGU5Igp0aW1lb3V0X3NhbWVsbGxsbGxsbGxsbGxsbGxsbGxsbGxsbGxkIgplbnYuIl9YMiIgPSAiXHUwMDAwMDAwMDAwMDAwMDAwMDEyOTE5NTk0ODQ3MTEwNjkyODYya2FlcF93b3JrdHJlZXM5OTk5OTk5OTk5OV9nOTk5cmE=")!), 8),
+              (Array("a = \"open\nb = \"\\u0000\"\n".utf8), 2),
+          ])
+    func nulAfterUnclosedString(_ bytes: [UInt8], line: Int) throws {
+        let text = try #require(String(validating: bytes, as: UTF8.self))
+        let error = try #require(throws: ConfigError.self) { try ConfigLoader.parse(text, path: "pot-deploy.toml") }
+        #expect(error.line == line, "\(error)")
     }
 
     @Test("FUZZ-CONFIG: an escaped backslash before u0000, a literal string and a comment hold no NUL")

@@ -31,6 +31,9 @@ public enum ConfigLoader {
         if let line = lines.headerWithoutKey {
             throw ConfigError(file: path, line: line, message: "syntax error: a table header must begin with a key, bare or quoted")
         }
+        if let line = lines.mismatchedBracket {
+            throw ConfigError(file: path, line: line, message: "syntax error: a ']' closes a '{' or a '}' closes a '['")
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)

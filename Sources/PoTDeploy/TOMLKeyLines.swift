@@ -1,13 +1,16 @@
 /// The line on which each key and table of a TOML document is defined, found by scanning the
 /// source text (the parser keeps no positions for valid documents). Paths are dotted, with
 /// elements of arrays of tables numbered from 1: `on_tip[2].env`. The document is expected to
-/// have parsed already; the scan does not check syntax, except for `headerWithoutKey`, which is
-/// meant to be read before parsing.
+/// have parsed already; the scan does not check syntax, except for `headerWithoutKey` and
+/// `mismatchedBracket`, which are meant to be read before parsing.
 struct TOMLKeyLines {
     private var lines: [String: Int] = [:]
     /// The line of the first table header whose first character is not a key's (`[[[a]]`, `[=]`):
     /// toml++, under TOMLKit, stops the process on an assertion there instead of reporting an error.
     private(set) var headerWithoutKey: Int?
+    /// The line of the first value in which a `]` closes a `{` or a `}` closes a `[`: toml++
+    /// asserts on `[1, }` too.
+    private(set) var mismatchedBracket: Int?
 
     init(source: String) {
         var scanner = Scanner(bytes: Array(source.utf8))
@@ -17,6 +20,7 @@ struct TOMLKeyLines {
         }
         lines = found
         headerWithoutKey = scanner.headerWithoutKey
+        mismatchedBracket = scanner.mismatchedBracket
     }
 
     /// The line of `path`, or of the nearest enclosing key or table that has one.
@@ -36,6 +40,7 @@ struct TOMLKeyLines {
         var line = 1
         var arrayCounts: [String: Int] = [:]
         var headerWithoutKey: Int?
+        var mismatchedBracket: Int?
 
         init(bytes: [UInt8]) {
             self.bytes = bytes
@@ -159,14 +164,19 @@ struct TOMLKeyLines {
         /// Skips a value, which may span lines inside arrays and multi-line strings.
         mutating func skipValue() {
             var depth = 0
+            var open: [UInt8] = []
             while !atEnd {
                 switch current {
                 case UInt8(ascii: "\""), UInt8(ascii: "'"):
                     skipString()
                 case UInt8(ascii: "["), UInt8(ascii: "{"):
                     depth += 1
+                    open.append(current)
                     i += 1
                 case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                    if let last = open.popLast(), (last == UInt8(ascii: "[")) != (current == UInt8(ascii: "]")), mismatchedBracket == nil {
+                        mismatchedBracket = line
+                    }
                     depth -= 1
                     i += 1
                 case UInt8(ascii: "#"):

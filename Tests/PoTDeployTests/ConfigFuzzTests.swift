@@ -57,6 +57,21 @@ struct ConfigFuzzTests {
         #expect(error.message.hasPrefix("syntax error"), "\(error.message)")
     }
 
+    /// A '}' where an array expects a value: toml++ asserts that no value starts with one, and
+    /// stopped pot-deploy. The first input is the one the fuzzer found.
+    @Test("FUZZ-CONFIG: a bracket that closes what it did not open is a syntax error on its line, not an abort",
+          arguments: [
+              (Array(Data(base64Encoded: "a2VlcF93b3JrdHJlZXMgPSA1ICAgICAgICAgICMgb2xkfX19fX19fX19fX19fX19fX19fX1lcnMgYXJlIHJlbW92ZWQKcG9sbF9pbnRlcnZhbF9tcyA9IDEwMDAKCltbb25fdGlwXV0KbmFtZSA9ICJidWlsZCIKcnVuID0gWyJtYWtlIix9fX19fX19fX19fX19fX19fWVycyBhcmUgcmVtb3ZlZApwb2xsX2ludGU9IHsgU1RBR0UgPSAicHJvZHVjdGlvbiIgfQo=")!), 6),
+              (Array("\(hook)env = { A = [\n  \"x\",\n}\n".utf8), 6),
+              (Array("\(hook)timeout_seconds = [}\n".utf8), 4),
+          ])
+    func mismatchedBracket(_ bytes: [UInt8], line: Int) throws {
+        let text = try #require(String(validating: bytes, as: UTF8.self))
+        let error = try #require(throws: ConfigError.self) { try ConfigLoader.parse(text, path: "pot-deploy.toml") }
+        #expect(error.line == line, "\(error)")
+        #expect(error.message.hasPrefix("syntax error"), "\(error.message)")
+    }
+
     /// The NUL check counted the newline that ends an unclosed string twice, so its error named
     /// a line past the end of the file (the fuzzer's input, then a small one).
     @Test("FUZZ-CONFIG: a NUL after an unclosed string is reported on its own line",

@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "PoTNet", targets: ["PoTNet"]),
         .library(name: "PoTNode", targets: ["PoTNode"]),
         .library(name: "PoTLight", targets: ["PoTLight"]),
+        .library(name: "PoTDeploy", targets: ["PoTDeploy"]),
         .executable(name: "pot", targets: ["pot"]),
         .executable(name: "git-pot", targets: ["git-pot"]),
         .executable(name: "pot-bootstrap", targets: ["pot-bootstrap"]),

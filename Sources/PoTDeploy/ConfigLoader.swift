@@ -24,6 +24,16 @@ public enum ConfigLoader {
     /// Checks `text`, the contents of the file at `path`. Relative directories in it are taken
     /// from the file's own directory.
     public static func parse(_ text: String, path: String) throws -> DeployConfig {
+        if let line = TOMLNulCharacters.firstLine(in: text) {
+            throw ConfigError(file: path, line: line, message: "a NUL character (written or as \\u0000) cannot be part of the file")
+        }
+        let lines = TOMLKeyLines(source: text)
+        if let line = lines.headerWithoutKey {
+            throw ConfigError(file: path, line: line, message: "syntax error: a table header must begin with a key, bare or quoted")
+        }
+        if let line = lines.mismatchedBracket {
+            throw ConfigError(file: path, line: line, message: "syntax error: a ']' closes a '{' or a '}' closes a '['")
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
@@ -32,7 +42,7 @@ public enum ConfigLoader {
             let text = said.hasPrefix("Error while ") ? "syntax error while " + said.dropFirst("Error while ".count) : "syntax error: " + said
             throw ConfigError(file: path, line: max(1, error.source.begin.line), message: text)
         }
-        let check = Checker(file: path, lines: TOMLKeyLines(source: text))
+        let check = Checker(file: path, lines: lines)
         let base = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path
         var config = DeployConfig(path: URL(fileURLWithPath: path).standardizedFileURL.path)
 

@@ -1,9 +1,16 @@
 /// The line on which each key and table of a TOML document is defined, found by scanning the
 /// source text (the parser keeps no positions for valid documents). Paths are dotted, with
 /// elements of arrays of tables numbered from 1: `on_tip[2].env`. The document is expected to
-/// have parsed already; the scan does not check syntax.
+/// have parsed already; the scan does not check syntax, except for `headerWithoutKey` and
+/// `mismatchedBracket`, which are meant to be read before parsing.
 struct TOMLKeyLines {
     private var lines: [String: Int] = [:]
+    /// The line of the first table header whose first character is not a key's (`[[[a]]`, `[=]`):
+    /// toml++, under TOMLKit, stops the process on an assertion there instead of reporting an error.
+    private(set) var headerWithoutKey: Int?
+    /// The line of the first value in which a `]` closes a `{` or a `}` closes a `[`: toml++
+    /// asserts on `[1, }` too.
+    private(set) var mismatchedBracket: Int?
 
     init(source: String) {
         var scanner = Scanner(bytes: Array(source.utf8))
@@ -12,6 +19,8 @@ struct TOMLKeyLines {
             if found[path] == nil { found[path] = line }
         }
         lines = found
+        headerWithoutKey = scanner.headerWithoutKey
+        mismatchedBracket = scanner.mismatchedBracket
     }
 
     /// The line of `path`, or of the nearest enclosing key or table that has one.
@@ -30,6 +39,8 @@ struct TOMLKeyLines {
         var i = 0
         var line = 1
         var arrayCounts: [String: Int] = [:]
+        var headerWithoutKey: Int?
+        var mismatchedBracket: Int?
 
         init(bytes: [UInt8]) {
             self.bytes = bytes
@@ -54,6 +65,13 @@ struct TOMLKeyLines {
                 case UInt8(ascii: "["):
                     let isArray = peek(1) == UInt8(ascii: "[")
                     i += isArray ? 2 : 1
+                    // The parser skips spaces and tabs only (a carriage return is not one).
+                    var k = i
+                    while k < bytes.count, bytes[k] == UInt8(ascii: " ") || bytes[k] == UInt8(ascii: "\t") { k += 1 }
+                    if headerWithoutKey == nil, k < bytes.count, !Self.isBare(bytes[k]),
+                       ![UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "]")].contains(bytes[k]) {
+                        headerWithoutKey = line
+                    }
                     let keys = readKey()
                     table = resolve(keys, arrayElement: isArray)
                     record(table, line)
@@ -146,14 +164,19 @@ struct TOMLKeyLines {
         /// Skips a value, which may span lines inside arrays and multi-line strings.
         mutating func skipValue() {
             var depth = 0
+            var open: [UInt8] = []
             while !atEnd {
                 switch current {
                 case UInt8(ascii: "\""), UInt8(ascii: "'"):
                     skipString()
                 case UInt8(ascii: "["), UInt8(ascii: "{"):
                     depth += 1
+                    open.append(current)
                     i += 1
                 case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                    if let last = open.popLast(), (last == UInt8(ascii: "[")) != (current == UInt8(ascii: "]")), mismatchedBracket == nil {
+                        mismatchedBracket = line
+                    }
                     depth -= 1
                     i += 1
                 case UInt8(ascii: "#"):

@@ -1,0 +1,28 @@
+import PoTCore
+import PoTNet
+
+extension SeedChain {
+    /// One message of every type, carrying the chain's objects.
+    public var messages: [Message] {
+        let items = [InventoryItem(.vote, votes[0].id(chain: chain)), InventoryItem(.block, block2.id(chain: chain)),
+                     InventoryItem(.marketBet, bets[0].id(chain: chain))]
+        return [
+            .hello(Hello(version: 1, chainId: chain, nodeKey: alice.publicKey, nonce: Array(repeating: 7, count: 32),
+                         listenAddress: "127.0.0.1:9411", tipHeight: 3)),
+            .hello(Hello(version: 1, chainId: chain, nodeKey: bob.publicKey, nonce: Array(repeating: 9, count: 32),
+                         listenAddress: nil, tipHeight: 0)),
+            .auth(signature: Array(repeating: 0x5a, count: 64)),
+            .ping(42), .pong(42),
+            .inventory(items), .getData(items), .notFound([items[0]]),
+            .object(.vote(votes[0])), .object(.transfer(transfers[0])),
+            .object(.block(BlockBundle(header: block2, payload: payload, pack: Array("PACK".utf8) + [0, 0, 0, 2, 0, 0, 0, 0]))),
+            .object(.block(BlockBundle(header: candidates[0], payload: Payload()))),
+            .object(.marketDeclaration(declaration)), .object(.marketBet(bets[1])), .object(.marketResolution(resolution)),
+            .getHeaders(from: 1, count: 2000), .headers(from: 1, candidates),
+            .getSync(from: 0), .syncPage(items: items, next: 2), .syncPage(items: [], next: nil),
+            .getAddresses, .addresses(["127.0.0.1:9411", "[::1]:9412"]),
+            .getGenesis, .genesis(params: params.cbor().encoded()),
+            .goodbye(reason: "too many peers"),
+        ]
+    }
+}

@@ -1,0 +1,19 @@
+import FuzzSupport
+import PoTCore
+
+/// Signed market bets and their bodies: refused, or canonical.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let input = Entry.bytes(data, size)
+    expectCanonicalSigned(MarketBet.self, input)
+    return 0
+}
+
+@_cdecl("LLVMFuzzerInitialize")
+public func fuzzInitialize(_ argc: UnsafeMutablePointer<CInt>?, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>?) -> CInt {
+    Entry.initialize {
+        let c = try SeedChain()
+        return SeedChain.named("bet", c.bets.map { $0.encoded() } + c.bets.map { $0.body.cbor().encoded() })
+    }
+    return 0
+}

@@ -1,0 +1,19 @@
+import FuzzSupport
+import PoTCore
+
+/// Signed name claims and their bodies: refused, or canonical.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let input = Entry.bytes(data, size)
+    expectCanonicalSigned(NameClaim.self, input)
+    return 0
+}
+
+@_cdecl("LLVMFuzzerInitialize")
+public func fuzzInitialize(_ argc: UnsafeMutablePointer<CInt>?, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>?) -> CInt {
+    Entry.initialize {
+        let c = try SeedChain()
+        return SeedChain.named("claim", c.claims.map { $0.encoded() } + c.claims.map { $0.body.cbor().encoded() })
+    }
+    return 0
+}

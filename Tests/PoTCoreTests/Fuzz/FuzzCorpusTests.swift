@@ -1,0 +1,55 @@
+import Foundation
+import PoTCore
+import PoTTestSupport
+import Testing
+
+/// The committed seed corpus of the core fuzz targets (Fuzz/corpus/<target>/), decoded by the
+/// product's decoders: every seed is a real object, so each must be accepted and re-encode to
+/// exactly its bytes.
+@Suite("Fuzz corpus")
+struct FuzzCorpusTests {
+    /// A decoder that re-encodes what it accepts, per corpus folder.
+    typealias Recode = @Sendable ([UInt8]) throws -> [UInt8]
+
+    /// A signed object, or its bare body (the corpus holds both).
+    static func signedOrBody<Body: SignableBody>(_ type: Body.Type) -> Recode {
+        { bytes in
+            if let signed = try? Signed<Body>(bytes: bytes) { return signed.encoded() }
+            return try Body(cbor: try CBOR.decode(bytes)).cbor().encoded()
+        }
+    }
+
+    static let targets: [String: Recode] = [
+        "cbor": { try CBOR.decode($0).encoded() },
+        "chain-params": { try ChainParams(bytes: $0).cbor().encoded() },
+        "transfer": signedOrBody(TrustTransfer.self),
+        "vote": signedOrBody(Vote.self),
+        "header": signedOrBody(BlockHeader.self),
+        "market-declaration": signedOrBody(MarketDeclaration.self),
+        "market-bet": signedOrBody(MarketBet.self),
+        "market-resolution": signedOrBody(MarketResolution.self),
+        "name-claim": signedOrBody(NameClaim.self),
+        "payload": { bytes in
+            if let payload = try? Payload(bytes: bytes) { return payload.encoded() }
+            return try MarketSection(cbor: try CBOR.decode(bytes)).cbor().encoded()
+        },
+    ]
+
+    static func seeds(_ target: String) throws -> [(name: String, bytes: [UInt8])] {
+        let folder = TestEnvironment.packageRoot + "/Fuzz/corpus/" + target
+        return try FileManager.default.contentsOfDirectory(atPath: folder).sorted().map { name in
+            (name, Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name))))
+        }
+    }
+
+    @Test("FUZZ-CANONICAL: every seed of the core fuzz corpus is accepted and re-encodes to exactly its bytes",
+          arguments: targets.keys.sorted())
+    func seedsAreCanonical(_ target: String) throws {
+        let seeds = try Self.seeds(target)
+        #expect(seeds.count >= 2)
+        for seed in seeds {
+            let again = try #require(try? Self.targets[target]!(seed.bytes), "\(target)/\(seed.name) is refused")
+            #expect(again == seed.bytes, "\(target)/\(seed.name) re-encodes differently")
+        }
+    }
+}

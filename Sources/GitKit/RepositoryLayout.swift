@@ -38,10 +38,11 @@ struct RepositoryLayout: Sendable, Equatable {
               !FileManager.default.fileExists(atPath: git + "/commondir"),
               let config = FileManager.default.contents(atPath: git + "/config")
         else { return nil }
-        // core.bare or core.worktree change where the work tree is: libgit2 reads those.
+        // core.bare and core.worktree move the work tree; extensions.refStorage and objectFormat
+        // change how refs and objects are kept: such repositories are libgit2's.
         for line in String(decoding: config, as: UTF8.self).split(separator: "\n") {
             let parts = line.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-            if parts.first == "worktree" { return nil }
+            if parts.first == "worktree" || parts.first == "refstorage" || parts.first == "objectformat" { return nil }
             if parts.first == "bare", parts.count == 1 || !["false", "no", "off", "0"].contains(parts[1]) { return nil }
         }
         return RepositoryLayout(gitDirectory: git, workDirectory: top)

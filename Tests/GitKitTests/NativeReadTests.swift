@@ -87,6 +87,9 @@ struct NativeReadTests {
             try FileManager.default.createDirectory(atPath: dir + "/plain/sub/deeper", withIntermediateDirectories: true)
             #expect(RepositoryLayout.discover(from: dir + "/plain/sub/deeper")?.workDirectory.hasSuffix("/plain") == true)
             #expect(RepositoryLayout.discover(from: dir + "/plain/.git") == nil)
+            try run(["git", "init", "-q", dir + "/other-format"], cwd: dir)
+            try run(["git", "-C", dir + "/other-format", "config", "extensions.refStorage", "reftable"], cwd: dir)
+            #expect(RepositoryLayout.discover(from: dir + "/other-format") == nil)
             try run(["git", "-C", dir + "/plain", "commit", "-q", "--allow-empty", "-m", "x"], cwd: dir,
                     env: ["GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@x", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@x"])
             try run(["git", "-C", dir + "/plain", "worktree", "add", "-q", dir + "/linked"], cwd: dir)

@@ -3,7 +3,7 @@ import Foundation
 
 extension Array where Element: Sendable {
     /// `map` spread over every core, for work whose items are independent and costly.
-    public func parallelMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
+    func parallelMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
         let lanes = Swift.max(1, Swift.min(ProcessInfo.processInfo.activeProcessorCount, count / 16))
         guard lanes > 1 else { return map(transform) }
         let items = self

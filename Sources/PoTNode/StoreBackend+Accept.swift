@@ -28,7 +28,7 @@ extension StoreBackend {
     /// NET-VOTE-ACCEPT: signed for this chain by a member, for a height above the finalized one
     /// and at most one above the highest block this node stores.
     func acceptVote(_ signed: SignedVote, id: Hash256) throws -> Acceptance {
-        guard signatureHolds(signed.vote.voter, signed.signature, over: id) else {
+        guard signatureHolds(signed, id: id) else {
             return .invalid(code: .badSignature, detail: "vote signature does not verify for this chain")
         }
         let vote = signed.vote
@@ -49,7 +49,7 @@ extension StoreBackend {
     /// NET-TX-ACCEPT: signed for this chain, with a nonce the finalized state has not used and
     /// no other pending transfer in the same nonce slot.
     func acceptTransfer(_ signed: SignedTransfer, id: Hash256) throws -> Acceptance {
-        guard signatureHolds(signed.transfer.from, signed.signature, over: id) else {
+        guard signatureHolds(signed, id: id) else {
             return .invalid(code: .badSignature, detail: "transfer signature does not verify for this chain")
         }
         let tx = signed.transfer
@@ -70,7 +70,7 @@ extension StoreBackend {
     func acceptBlock(_ bundle: BlockBundle, id: Hash256) throws -> Acceptance {
         let signed = bundle.header
         let header = signed.header
-        guard signatureHolds(header.proposer, signed.signature, over: id) else {
+        guard signatureHolds(signed, id: id) else {
             return .invalid(code: .badSignature, detail: "header signature does not verify for this chain")
         }
         guard header.height > final.state.height else {

@@ -8,7 +8,7 @@ import PoTStore
 extension StoreBackend {
     func acceptDeclaration(_ signed: SignedMarketDeclaration, id: Hash256) throws -> Acceptance {
         let declaration = signed.declaration
-        guard signatureHolds(declaration.creator, signed.signature, over: id) else {
+        guard signatureHolds(signed, id: id) else {
             return .invalid(code: .badSignature, detail: "market declaration signature does not verify for this chain")
         }
         guard final.state.isMember(declaration.creator) else {
@@ -25,7 +25,7 @@ extension StoreBackend {
 
     func acceptBet(_ signed: SignedMarketBet, id: Hash256) throws -> Acceptance {
         let bet = signed.bet
-        guard signatureHolds(bet.bettor, signed.signature, over: id) else {
+        guard signatureHolds(signed, id: id) else {
             return .invalid(code: .badSignature, detail: "bet signature does not verify for this chain")
         }
         guard final.state.isMember(bet.bettor) else {
@@ -54,7 +54,7 @@ extension StoreBackend {
 
     func acceptResolution(_ signed: SignedMarketResolution, id: Hash256) throws -> Acceptance {
         let resolution = signed.resolution
-        guard signatureHolds(resolution.resolver, signed.signature, over: id) else {
+        guard signatureHolds(signed, id: id) else {
             return .invalid(code: .badSignature, detail: "resolution signature does not verify for this chain")
         }
         guard let declaration = knownDeclaration(resolution.market) else {

@@ -23,8 +23,8 @@ public final class StoreBackend: GossipBackend {
     /// Called after fork choice moved main.
     public var onSettle: ((ForkChoiceResult) -> Void)?
     public internal(set) var lastProblem: String?
-    /// Signatures of the current batch already checked and found valid (`beginBatch`).
-    var preverified: Set<SignatureCheck> = []
+    /// The signatures of the current batch, checked together (`beginBatch`).
+    var preverified: SignatureBatch?
 
     public var chainId: Hash256 { store.chainId }
     public var tipHeight: UInt64 { tipState.height }

@@ -2,10 +2,23 @@ import Dispatch
 import Foundation
 import PoTCore
 
-/// Verifies the signatures of many blocks on every core at once. It remembers each validly
-/// signed body under its signature, so that applying the blocks afterwards only compares the
+/// One signed object of a batch, of any kind.
+public struct SignedItem: Sendable {
+    fileprivate let signature: [UInt8]
+    fileprivate let body: any SignableBody
+    fileprivate let verify: @Sendable (Hash256) -> Bool
+
+    public init<Body: SignableBody>(_ signed: Signed<Body>) {
+        signature = signed.signature
+        body = signed.body
+        verify = { signed.hasValidSignature(chain: $0) }
+    }
+}
+
+/// Verifies the signatures of many objects on every core at once. It remembers each validly
+/// signed body under its signature, so that checking an object afterwards only compares the
 /// body it is given with the one that was verified (no hashing, no curve arithmetic).
-struct SignatureBatch: SignatureChecker {
+public struct SignatureBatch: SignatureChecker {
     private struct Signature: Hashable {
         let bytes: [UInt8]
 
@@ -17,57 +30,51 @@ struct SignatureBatch: SignatureChecker {
         }
     }
 
-    private enum Item: Sendable {
-        case header(SignedHeader)
-        case transfer(SignedTransfer)
-        case vote(SignedVote)
-
-        func verified(chain: Hash256) -> (Signature, any SignableBody)? {
-            switch self {
-            case .header(let s): return s.hasValidSignature(chain: chain) ? (Signature(bytes: s.signature), s.body) : nil
-            case .transfer(let s): return s.hasValidSignature(chain: chain) ? (Signature(bytes: s.signature), s.body) : nil
-            case .vote(let s): return s.hasValidSignature(chain: chain) ? (Signature(bytes: s.signature), s.body) : nil
-            }
-        }
-    }
-
     private let valid: [Signature: any SignableBody]
     private let chain: Hash256
 
+    /// Every signature of the blocks: headers, transfers, votes, evidence and market objects.
     init(blocks: [StoredBlock], chain: Hash256) {
-        var work: [Item] = []
+        var items: [SignedItem] = []
         for block in blocks {
-            work.append(.header(block.signed))
-            work += block.payload.transfers.map(Item.transfer)
-            work += block.payload.votes.map(Item.vote)
-            for evidence in block.payload.evidence { work += [.vote(evidence.first), .vote(evidence.second)] }
+            items.append(SignedItem(block.signed))
+            items += block.payload.transfers.map(SignedItem.init)
+            items += block.payload.votes.map(SignedItem.init)
+            for evidence in block.payload.evidence { items += [SignedItem(evidence.first), SignedItem(evidence.second)] }
+            let markets = block.payload.markets
+            items += markets.declarations.map(SignedItem.init) + markets.bets.map(SignedItem.init) + markets.resolutions.map(SignedItem.init)
         }
-        let items = work
+        self.init(items: items, chain: chain)
+    }
+
+    public init(items: [SignedItem], chain: Hash256) {
         let lanes = max(1, min(ProcessInfo.processInfo.activeProcessorCount, items.count / 32 + 1))
-        let results = UnsafeMutableBufferPointer<(Signature, any SignableBody)?>.allocate(capacity: items.count)
-        results.initialize(repeating: nil)
+        let results = UnsafeMutableBufferPointer<Bool>.allocate(capacity: items.count)
+        results.initialize(repeating: false)
         defer { results.deinitialize().deallocate() }
         nonisolated(unsafe) let output = results
         DispatchQueue.concurrentPerform(iterations: lanes) { lane in
             var i = lane
             while i < items.count {
-                output[i] = items[i].verified(chain: chain)
+                output[i] = items[i].signature.count == 64 && items[i].verify(chain)
                 i += lanes
             }
         }
         var valid: [Signature: any SignableBody] = [:]
         valid.reserveCapacity(items.count)
-        for case let (signature, body)? in results { valid[signature] = body }
+        for (item, ok) in zip(items, results) where ok { valid[Signature(bytes: item.signature)] = item.body }
         self.valid = valid
         self.chain = chain
     }
 
-    func isValid<Body: SignableBody>(_ signed: Signed<Body>, chain: Hash256) -> Bool {
-        if chain == self.chain, signed.signature.count == 64,
-           let body = valid[Signature(bytes: signed.signature)] as? Body, body == signed.body {
-            return true
-        }
-        return signed.hasValidSignature(chain: chain)
+    /// Whether this batch verified exactly this object for `chain`.
+    public func verified<Body: SignableBody>(_ signed: Signed<Body>, chain: Hash256) -> Bool {
+        chain == self.chain && signed.signature.count == 64
+            && (valid[Signature(bytes: signed.signature)] as? Body).map { $0 == signed.body } == true
+    }
+
+    public func isValid<Body: SignableBody>(_ signed: Signed<Body>, chain: Hash256) -> Bool {
+        verified(signed, chain: chain) || signed.hasValidSignature(chain: chain)
     }
 
     /// Starts verifying in the background; `wait()` returns the finished batch.

@@ -4,7 +4,9 @@ extension GitRepository {
     /// Resolves `name` (following symbolic refs) to an object id; nil if the ref
     /// (or the target of a symbolic ref, e.g. an unborn branch) does not exist.
     public func reference(_ name: String) throws -> GitOID? {
-        if let nativeRefs, readsNatively, let answer = try? NativeRefs.Answer(nativeRefs.resolve(name)) { return answer.oid }
+        if let nativeRefs, readsNatively {
+            do { return try nativeRefs.resolve(name) } catch {}
+        }
         return try withRepo { repo in
             var oid = git_oid()
             let rc = git_reference_name_to_id(&oid, repo, name)
@@ -65,7 +67,9 @@ extension GitRepository {
     /// refs/pot/blocks/120/… nor refs/pot/blocks/12/ab/cd. A glob without
     /// wildcards matches that exact name only. Dangling symbolic refs are skipped.
     public func references(matching glob: String) throws -> [(name: String, oid: GitOID)] {
-        if let nativeRefs, readsNatively, let answer = try? nativeRefs.list(matching: glob) { return answer }
+        if let nativeRefs, readsNatively {
+            do { return try nativeRefs.list(matching: glob) } catch {}
+        }
         return try withRepo { repo in
             var iter: OpaquePointer?
             // libgit2's own glob (where `*` also crosses `/`) selects a superset; we filter exactly below.

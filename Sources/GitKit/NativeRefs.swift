@@ -8,12 +8,6 @@ final class NativeRefs: @unchecked Sendable {
     /// The answer could not be given without libgit2.
     struct Unanswerable: Error {}
 
-    /// A ref's value or its absence, as one answer (so "no such ref" is not taken for "no answer").
-    struct Answer {
-        let oid: GitOID?
-        init(_ oid: GitOID?) { self.oid = oid }
-    }
-
     private let gitDirectory: String
     private let lock = NSLock()
     private var packed: (stamp: FileStamp, refs: [String: GitOID])?

@@ -27,9 +27,12 @@ extension ChainStore {
     }
 
     /// Every name this repository knows, with conflicts.
-    public func nameBook() throws -> NameBook {
+    public func nameBook() throws -> NameBook { nameBook(claims: readNameClaims().claims) }
+
+    /// The name book over claims already read and checked.
+    func nameBook(claims: [(label: String, key: PublicKey)]) -> NameBook {
         let local = KeyRing(store: self).all().map { (label: $0.label, key: $0.key.publicKey) }
-        return NameBook(local: local, genesis: params.labels, claims: readNameClaims().claims)
+        return NameBook(local: local, genesis: params.labels, claims: claims)
     }
 
     /// Label → key for every label that names one key.
@@ -77,7 +80,7 @@ extension ChainStore {
         }
         do {
             for ref in try git.references(matching: ChainLayout.legacyLabelsGlob) {
-                problems.append("\(ref.name): an unsigned label, bound to no key; it is ignored (delete it with git update-ref -d \(ref.name), and have the key's owner run pot keygen or pot name publish)")
+                problems.append("\(ref.name): an unsigned label, bound to no key; it is ignored (delete it with git update-ref -d \(ref.name), and have the key's owner run pot keys --publish <label>)")
             }
         } catch { problems.append("refs/pot/labels: \(error)") }
         return (claims, problems)

@@ -85,7 +85,7 @@ extension ChainStore {
             let names = readNameClaims()
             report.signaturesChecked += names.claims.count
             report.problems += names.problems
-            report.nameConflicts = try nameBook().conflicts.map(\.description)
+            report.nameConflicts = nameBook(claims: names.claims).conflicts.map(\.description)
         } catch {
             report.problems.append("\(error)")
         }

@@ -53,9 +53,8 @@ extension MainGuard {
     /// When main's tip is a plain commit made on top of a block (or of genesis), the one-line
     /// way back: keep the commits on a branch, move main to the last block, propose the branch.
     static func recovery(git: GitRepository, tip: GitOID, genesis: GitOID) throws -> String? {
-        var commit = tip
+        var info = try git.readCommit(tip)
         for count in 1...recoveryDepth {
-            let info = try git.readCommit(commit)
             guard let parent = info.parents.first else { return nil }
             let parentInfo = try git.readCommit(parent)
             let block = ChainLayout.parseBlockMessage(parentInfo.message).map { "block h=\($0.height)" }
@@ -67,7 +66,7 @@ extension MainGuard {
                     + "git reset --keep \(parent.hex) (if main is checked out; otherwise git update-ref refs/heads/main \(parent.hex) \(tip.hex)), "
                     + "then make it a block with pot propose --as <label> --merge rescued"
             }
-            commit = parent
+            info = parentInfo
         }
         return nil
     }

@@ -37,8 +37,9 @@ struct Keys: ParsableCommand {
     func run() throws {
         let context = try ChainContext.open()
         if let label = publish {
-            try context.store.publishName(label, for: try context.keys.key(label))
-            print("published \(label) \(try context.keys.key(label).publicKey.hex)")
+            let key = try context.keys.key(label)
+            try context.store.publishName(label, for: key)
+            print("published \(label) \(key.publicKey.hex)")
             return
         }
         let book = try context.store.nameBook()

@@ -9,7 +9,8 @@ struct Status: ParsableCommand {
 
     func run() throws {
         let context = try ChainContext.open()
-        let status = try StatusReport.build(context.store)
+        let book = try context.store.nameBook()
+        let status = try StatusReport.build(context.store, names: book.names)
         if json { print(try Format.json(status)); return }
         print("chain      \(status.chain_id)")
         print("K          \(status.k)   alpha \(status.alpha) mT per nat\(status.scoring.map { "   scoring \($0)" } ?? "")")
@@ -28,7 +29,7 @@ struct Status: ParsableCommand {
         }
         print("pending transfers: \(status.pending.transfers.count)")
         for t in status.pending.transfers { print("  \(t.from_label ?? t.from) -> \(t.to_label ?? t.to) \(Figures.grouped(t.amount_mt)) mT nonce \(t.nonce)") }
-        for conflict in try context.store.nameBook().conflicts { warn("name conflict: \(conflict.description)") }
+        for conflict in book.conflicts { warn("name conflict: \(conflict.description)") }
     }
 }
 
@@ -50,9 +51,8 @@ struct StatusReport: Encodable {
     let accounts: [AccountRow]
     let pending: Pending
 
-    static func build(_ store: ChainStore) throws -> StatusReport {
+    static func build(_ store: ChainStore, names: [PublicKey: String]) throws -> StatusReport {
         let (commit, state) = try store.tipCommitAndState()
-        let names = try store.names()
         var problems: [String] = []
         var candidates: [CandidateRow] = []
         var height = state.finalizedHeight + 1

@@ -93,8 +93,9 @@ final class SnapshotBuilder: @unchecked Sendable {
         for id in listing.removed { verdicts[id] = nil }
         let byHeight = stored.byHeight
 
-        let labels = try store.labels()
-        let names = try store.names()
+        let book = try store.nameBook()
+        let labels = book.labels
+        let names = book.names
         let pendingSigned = try store.allPendingVotes(problems: &problems)
         let pendingIds = Set(pendingSigned.map { $0.signed.id(chain: chain) })
         func known(_ vote: Vote, id: Hash256) -> KnownVote {

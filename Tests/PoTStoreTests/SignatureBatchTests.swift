@@ -30,5 +30,15 @@ struct SignatureBatchTests {
         #expect(!batch.isValid(forged, chain: chain))
         #expect(!batch.isValid(genuine, chain: foreignChain))
         #expect(batch.isValid(block.signed, chain: chain))
+    
+        // The batch covers market objects too, by the same rule.
+        let bet = SignedMarketBet.sign(try MarketBet(bettor: f.key("bob").publicKey, market: block.id, sequence: 1, probsPpm: [600_000, 400_000]),
+                                       with: f.key("bob"), chain: chain)
+        let marketCarrier = StoredBlock(signed: block.signed, payload: Payload(markets: MarketSection(bets: [bet])), id: block.id,
+                                        commit: block.commit, record: block.record, payloadBlob: block.payloadBlob)
+        let marketBatch = SignatureBatch(blocks: [marketCarrier], chain: chain)
+        #expect(marketBatch.verified(bet, chain: chain))
+        #expect(!marketBatch.verified(Signed(bet.body, signature: [UInt8](repeating: 9, count: 64)), chain: chain))
+        #expect(!batch.verified(bet, chain: chain))
     }
 }

@@ -66,7 +66,7 @@ VOTES=100000
 replay=$(p50 replay.fromGenesis); raw=$(p50 replay.rawVerify)
 s1k=$(p50 status.chain1k); s10k=$(p50 status.chain10k); glog=$(p50 gitlog.chain10k)
 prop=$(p50 propose.merge); gmerge=$(p50 gitmerge.noff)
-nvd=$(p50 net.votes.daemon); nvr=$(p50 net.votes.rawVerify)
+nvd=$(p50 net.votes.daemon); nvr=$(p50 net.votes.rawVerify); nvb=$(p50 net.votes.batchVerify)
 nls=$(p50 net.light.sync); nhr=$(p50 net.headers.rawVerify)
 np50=$(p50 net.propagation16); np99=$(p99 net.propagation16); rtt=$(p50 net.tcp.roundtrip)
 wnew=$(p50 web.newBlock10k); wnew99=$(p99 web.newBlock10k); wfull=$(p50 web.fullBuild10k)
@@ -84,6 +84,7 @@ row propose.merge      "$prop"   "pot propose --merge <c> --canonical --as alice
 row gitmerge.noff      "$gmerge" "git merge --no-ff <c>, identical copy"
 row net.votes.daemon   "$nvd"    "2 000 votes offered to one daemon over TCP, until all are stored"
 row net.votes.rawVerify "$nvr"   "the same 2 000 signatures, PublicKey.verifies, one thread"
+row net.votes.batchVerify "$nvb" "the same 2 000 signatures as the daemon checks a batch, every core"
 row net.light.sync     "$nls"    "pot-light sync of 10 000 headers from a daemon"
 row net.headers.rawVerify "$nhr" "the same 10 000 header signatures, one thread"
 row net.propagation16  "$np50"   "a vote from one of 16 loopback daemons to all (p99: $(awk -v v="${np99:-0}" 'BEGIN{print v/1000}') ms)"

@@ -4,6 +4,12 @@
 #   scripts/fuzz.sh TARGET [SECONDS]     build one target and fuzz it (default 60 s)
 #   scripts/fuzz.sh --smoke [SECONDS]    build every target and fuzz each briefly (default 15 s)
 #   scripts/fuzz.sh --seeds [TARGET]     rewrite the seed corpus Fuzz/corpus/<target>/ from the seed chain
+#   scripts/fuzz.sh --campaign CPU_MINUTES [TARGET...]
+#                                        fuzz each target (default: all) until it has used that much
+#                                        CPU time, in rounds of at most 5 minutes; one summary line per
+#                                        target (executions, coverage, CPU seconds) goes to
+#                                        Fuzz/.build/campaign.txt. Counting CPU rather than wall time
+#                                        lets a campaign run niced beside other work.
 # New inputs go to Fuzz/.build/corpus/<target>/ (not committed); a crash, a hang or a broken
 # property stops the run with a non-zero status and leaves the input in Fuzz/.build/crashes/<target>/.
 set -euo pipefail
@@ -80,8 +86,45 @@ case "${1:-}" in
             POT_FUZZ_SEEDS="$fuzz/corpus/$t" "$(binary "$t")"
         done
         ;;
+    --campaign)
+        minutes="${2:?CPU minutes}"
+        shift 2
+        list=("$@")
+        [ ${#list[@]} -gt 0 ] || list=("${targets[@]}")
+        for t in "${list[@]}"; do known "$t"; done
+        build "${list[@]/#/fuzz-}"
+        summary="$fuzz/.build/campaign.txt" status=0
+        for t in "${list[@]}"; do
+            used=0 execs=0 round=0 log="$fuzz/.build/campaign-$t.log"
+            : >"$log"
+            while [ "$used" -lt $((minutes * 60)) ]; do
+                round=$((round + 1))
+                left=$((minutes * 60 - used))
+                # Wall time bounds a round; CPU time (user + system) is what is counted.
+                /usr/bin/time -f "cpu %U %S" -o "$fuzz/.build/campaign-time" \
+                    "$0" --run-built "$t" "$((left < 300 ? (left < 30 ? 30 : left) : 300))" >>"$log" 2>&1 || {
+                    echo "fuzz-$t: a finding after round $round, see $log and $fuzz/.build/crashes/$t/" | tee -a "$summary"
+                    status=1
+                    break
+                }
+                cpu=$(awk '/^cpu/ { printf "%d", $2 + $3 }' "$fuzz/.build/campaign-time")
+                used=$((used + cpu))
+                execs=$((execs + $(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | tail -1 | awk '{print $2 + 0}')))
+            done
+            cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | awk '{print $2}')
+            ft=$(grep -o 'ft: [0-9]*' "$log" | tail -1 | awk '{print $2}')
+            corpus=$(find "$fuzz/.build/corpus/$t" -type f | wc -l)
+            line="$(date -u +%FT%TZ) fuzz-$t cpu_s=$used rounds=$round execs=$execs cov=$cov ft=$ft corpus=$corpus"
+            echo "$line" | tee -a "$summary"
+        done
+        exit "$status"
+        ;;
+    --run-built)
+        known "$2"
+        run "$2" "$3"
+        ;;
     ""|-h|--help)
-        sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
+        sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
         ;;
     *)
         known "$1"

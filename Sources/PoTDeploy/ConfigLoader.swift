@@ -34,6 +34,9 @@ public enum ConfigLoader {
         if let line = lines.mismatchedBracket {
             throw ConfigError(file: path, line: line, message: "syntax error: a ']' closes a '{' or a '}' closes a '['")
         }
+        if let value = lines.unsupportedBareValue {
+            throw ConfigError(file: path, line: value.line, message: "'\(value.text)' is neither a number nor a quoted string (pot-deploy.toml takes no dates; quote text, write numbers as digits)")
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)

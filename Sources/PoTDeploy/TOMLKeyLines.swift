@@ -11,6 +11,10 @@ struct TOMLKeyLines {
     /// The line of the first value in which a `]` closes a `{` or a `}` closes a `[`: toml++
     /// asserts on `[1, }` too.
     private(set) var mismatchedBracket: Int?
+    /// The first unquoted value that begins like a number but is not a plain one (a date such as
+    /// `1979-05-27`, or `0;50-50`), and its line: no key of pot-deploy.toml takes a date, and
+    /// toml++ stops the process on an assertion for some malformed ones.
+    private(set) var unsupportedBareValue: (text: String, line: Int)?
 
     init(source: String) {
         var scanner = Scanner(bytes: Array(source.utf8))
@@ -21,6 +25,7 @@ struct TOMLKeyLines {
         lines = found
         headerWithoutKey = scanner.headerWithoutKey
         mismatchedBracket = scanner.mismatchedBracket
+        unsupportedBareValue = scanner.unsupportedBareValue
     }
 
     /// The line of `path`, or of the nearest enclosing key or table that has one.
@@ -41,6 +46,7 @@ struct TOMLKeyLines {
         var arrayCounts: [String: Int] = [:]
         var headerWithoutKey: Int?
         var mismatchedBracket: Int?
+        var unsupportedBareValue: (text: String, line: Int)?
 
         init(bytes: [UInt8]) {
             self.bytes = bytes
@@ -165,8 +171,11 @@ struct TOMLKeyLines {
         mutating func skipValue() {
             var depth = 0
             var open: [UInt8] = []
+            // Whether a value may begin here: at the start, after `=`, and after `[` or `,` in an array.
+            var valueStart = true
             while !atEnd {
-                switch current {
+                let c = current
+                switch c {
                 case UInt8(ascii: "\""), UInt8(ascii: "'"):
                     skipString()
                 case UInt8(ascii: "["), UInt8(ascii: "{"):
@@ -185,10 +194,45 @@ struct TOMLKeyLines {
                     if depth <= 0 { return }
                     line += 1
                     i += 1
+                case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"):
+                    if valueStart { checkBareNumber() } else { i += 1 }
                 default:
                     i += 1
                 }
+                // In an inline table a key follows `,` and `{`; in an array, a value.
+                valueStart = c == UInt8(ascii: "=") || ((c == UInt8(ascii: "[") || c == UInt8(ascii: ",")) && open.last == UInt8(ascii: "["))
+                    || ((c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") || c == UInt8(ascii: "\r") || c == UInt8(ascii: "\n")) && valueStart)
             }
+        }
+
+        /// Reads an unquoted value that begins like a number and notes it unless it is a plain
+        /// integer or float (digits with `_`, a fraction, an exponent; or hex, octal, binary).
+        mutating func checkBareNumber() {
+            let start = i
+            let terminators: Set<UInt8> = Set(" \t\r\n,]}#".utf8)
+            while !atEnd, !terminators.contains(current) { i += 1 }
+            let text = String(decoding: bytes[start..<i], as: UTF8.self)
+            if unsupportedBareValue == nil, !Self.isPlainNumber(text) { unsupportedBareValue = (text, line) }
+        }
+
+        static func isPlainNumber(_ text: String) -> Bool {
+            var body = Substring(text)
+            if body.first == "+" || body.first == "-" { body = body.dropFirst() }
+            if body == "inf" || body == "nan" { return true }
+            func all(_ s: Substring, _ allowed: String) -> Bool { !s.isEmpty && s.allSatisfy { allowed.contains($0) } }
+            for (prefix, digits) in [("0x", "0123456789abcdefABCDEF_"), ("0o", "01234567_"), ("0b", "01_")] where body.hasPrefix(prefix) {
+                return text.first != "+" && text.first != "-" && all(body.dropFirst(2), digits)
+            }
+            let decimal = "0123456789_"
+            var mantissa = body
+            if let e = body.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+                var exponent = body[body.index(after: e)...]
+                if exponent.first == "+" || exponent.first == "-" { exponent = exponent.dropFirst() }
+                guard all(exponent, decimal) else { return false }
+                mantissa = body[..<e]
+            }
+            let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
+            return parts.count <= 2 && parts.allSatisfy { all($0, decimal) }
         }
 
         /// Skips a basic, literal or multi-line string, counting the lines inside it.

@@ -35,6 +35,7 @@ public final class NodeRuntime: @unchecked Sendable {
     var nodeLoop: EventLoop { nodeGroup.next() }
     let metrics = NodeMetrics()
     private let ids = NIOLockedValueBox<PeerID>(0)
+    private let inbox = PeerInbox()
     // Touched on the node loop only.
     var channels: [PeerID: Channel] = [:]
     var serverChannel: Channel?
@@ -114,7 +115,9 @@ public final class NodeRuntime: @unchecked Sendable {
 
     private func install(on channel: Channel, id: PeerID) -> EventLoopFuture<Void> {
         let handler = PeerChannelHandler(
-            onBytes: { [self] bytes in nodeLoop.execute { self.received(bytes, from: id) } },
+            onBytes: { [self] bytes in
+                if inbox.add(bytes, from: id) { nodeLoop.execute { self.received(self.inbox.take(id), from: id) } }
+            },
             onClose: { [self] in nodeLoop.execute { self.detach(id) } })
         return channel.pipeline.addHandler(handler)
     }

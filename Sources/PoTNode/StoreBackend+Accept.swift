@@ -17,7 +17,8 @@ extension StoreBackend {
                 case .marketResolution(let resolution): return try acceptResolution(resolution, id: item.id)
                 }
             }
-            if result == .stored { onStored?(item) }
+            // A vote of a batch is written, and reported, when the batch ends.
+            if result == .stored, !(item.kind == .vote && batchVotes != nil) { onStored?(item) }
             return result
         } catch {
             lastProblem = "storing \(item): \(error)"
@@ -41,7 +42,7 @@ extension StoreBackend {
         guard vote.height <= index.maxBlockHeight + 1 else {
             return .notYet("vote for height \(vote.height), beyond the stored blocks")
         }
-        try store.storeVote(signed, id: id)
+        if batchVotes != nil { batchVotes!.append((signed, id)) } else { try store.storeVote(signed, id: id) }
         index.addVote(id: id, height: vote.height, ref: ChainLayout.voteRef(height: vote.height, voter: vote.voter, id: id))
         return .stored
     }

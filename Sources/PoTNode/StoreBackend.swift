@@ -25,6 +25,8 @@ public final class StoreBackend: GossipBackend {
     public internal(set) var lastProblem: String?
     /// The signatures of the current batch, checked together (`beginBatch`).
     var preverified: SignatureBatch?
+    /// Votes accepted in the current batch, written together when it ends (`endBatch`).
+    var batchVotes: [(signed: SignedVote, id: Hash256)]?
 
     public var chainId: Hash256 { store.chainId }
     public var tipHeight: UInt64 { tipState.height }

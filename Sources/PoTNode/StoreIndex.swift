@@ -30,6 +30,12 @@ struct StoreIndex {
         heights[height, default: []].append(item)
     }
 
+    mutating func removeVote(id: Hash256, height: UInt64) {
+        let item = InventoryItem(.vote, id)
+        guard refs.removeValue(forKey: item) != nil else { return }
+        heights[height]?.removeAll { $0 == item }
+    }
+
     mutating func addTransfer(id: Hash256, ref: String) {
         let item = InventoryItem(.transfer, id)
         guard refs[item] == nil else { return }

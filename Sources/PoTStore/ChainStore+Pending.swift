@@ -34,6 +34,31 @@ extension ChainStore {
         return true
     }
 
+    /// From this many votes on, `storeVotes` writes them as one pack and one rewrite of
+    /// packed-refs instead of two files each (our choice; below it the files are cheaper).
+    public static let packedVoteBatchMinimum = 16
+
+    /// Stores votes whose ids are given and whose signatures the caller has already checked, all
+    /// at once; returns the ids of those that were new. Votes already stored are skipped.
+    @discardableResult
+    public func storeVotes(_ votes: [(signed: SignedVote, id: Hash256)]) throws -> [Hash256] {
+        var fresh: [(signed: SignedVote, id: Hash256, ref: String)] = []
+        var seen: Set<String> = []
+        for (signed, id) in votes {
+            let ref = ChainLayout.voteRef(height: signed.vote.height, voter: signed.vote.voter, id: id)
+            if seen.insert(ref).inserted { fresh.append((signed, id, ref)) }
+        }
+        guard fresh.count >= ChainStore.packedVoteBatchMinimum else {
+            return try fresh.filter { try storeVote($0.signed, id: $0.id) }.map(\.id)
+        }
+        // A vote stored already costs a duplicate blob in the pack, and its ref is left alone.
+        let blobs = try git.writeBlobsAsPack(fresh.map { $0.signed.encoded() })
+        let existed = Set(try git.createReferencesPacked(zip(fresh, blobs).map { (name: $0.ref, oid: $1) }))
+        let stored = fresh.filter { !existed.contains($0.ref) }
+        for vote in stored { noteInJournal(vote.ref) }
+        return stored.map(\.id)
+    }
+
     /// Pending votes for one height; unreadable or badly signed ones are reported in `problems`.
     public func pendingVotes(height: UInt64, problems: inout [String]) throws -> [PendingVote] {
         try pendingVotes(glob: ChainLayout.votesGlob(height: height), problems: &problems)

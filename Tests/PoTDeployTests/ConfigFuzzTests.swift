@@ -72,6 +72,33 @@ struct ConfigFuzzTests {
         #expect(error.message.hasPrefix("syntax error"), "\(error.message)")
     }
 
+    /// An unquoted value that begins like a number but is not one: toml++ asserts inside its
+    /// date-and-time reader on some of them (`0;50-50-kp`, `5554-04-""`) and stopped pot-deploy.
+    /// No key takes a date, so every such value is refused before parsing, with its line. The
+    /// first two inputs are the fuzzer's.
+    @Test("FUZZ-CONFIG: an unquoted value that begins like a number but is not one is refused on its line, not an abort",
+          arguments: [
+              (Array(Data(base64Encoded: "a3RwID0gMDs1MC01MC1rcCA0Cg==")!), 1, "0;50-50-kp"),
+              (Array("n=5554-04-\"\" 0#\n".utf8), 1, "5554-04-\"\""),
+              (Array("\(hook)timeout_seconds = 1979-05-27\n".utf8), 4, "1979-05-27"),
+              (Array("\(hook)env = { A = \"x\", B = 07:32:00 }\n".utf8), 4, "07:32:00"),
+              (Array("keep_worktrees = [\n  1,\n  2.5.1,\n]\n\(hook)".utf8), 3, "2.5.1"),
+          ])
+    func notANumber(_ bytes: [UInt8], line: Int, value: String) throws {
+        let text = try #require(String(validating: bytes, as: UTF8.self))
+        let error = try #require(throws: ConfigError.self) { try ConfigLoader.parse(text, path: "pot-deploy.toml") }
+        #expect(error.line == line, "\(error)")
+        #expect(error.message.hasPrefix("'\(value)' is neither a number nor a quoted string"), "\(error.message)")
+    }
+
+    @Test("FUZZ-CONFIG: numbers in every TOML spelling, and digits inside strings and keys, are not refused as dates",
+          arguments: ["1", "+5", "-0", "1_000", "0x1F", "0o17", "0b101", "1.5", "-2.5e-3", "6E2", "inf", "-nan"])
+    func plainNumbers(_ number: String) throws {
+        let text = "\(Self.hook)env = { X = \"1979-05-27\", 2021-01-01 = 'a' }\nkill = \(number)\n"
+        let lines = TOMLKeyLines(source: text)
+        #expect(lines.unsupportedBareValue == nil, "\(number)")
+    }
+
     /// The NUL check counted the newline that ends an unclosed string twice, so its error named
     /// a line past the end of the file (the fuzzer's input, then a small one).
     @Test("FUZZ-CONFIG: a NUL after an unclosed string is reported on its own line",

@@ -15,9 +15,9 @@ struct StoreBackendTests {
         let keys: [SigningKey]
         let directory: String
 
-        init() throws {
+        init(members: UInt8 = 3) throws {
             directory = TestEnvironment.temporaryDirectory("pot-backend")
-            keys = try (1...3).map { try SigningKey(seed: [UInt8](repeating: $0, count: 32)) }
+            keys = try (1...members).map { try SigningKey(seed: [UInt8](repeating: $0, count: 32)) }
             let params = try ChainParams(confirmations: 2, alpha: 1000, initialAccounts: keys.map { .init(key: $0.publicKey, balance: 10_000) },
                                          createdAt: 1_700_000_000)
             store = try ChainStore.initialize(at: directory, params: params)
@@ -121,6 +121,55 @@ struct StoreBackendTests {
         #expect(answers[5...].allSatisfy { $0 == .stored })
         #expect(try f.store.git.references(matching: "refs/pot/txs/**").count == 40)
         #expect(f.backend.accept(.vote(forged)).isInvalid("bad-signature"))
+    }
+
+    /// A block at height 1, stored, and a vote on it by each member.
+    private func votesOfEveryMember(_ f: Fixture) throws -> [WireObject] {
+        let one = try f.block(1, parent: f.chain, by: f.keys[0], time: 1_700_000_001)
+        #expect(f.backend.accept(.block(one)) == .stored)
+        let id = one.header.id(chain: f.chain)
+        return try f.keys.map { .vote(try f.vote($0, height: 1, for: id)) }
+    }
+
+    @Test("NET-BATCH: a batch's votes are written together when it ends, as one pack and one rewrite of packed-refs, and reported stored then")
+    func batchVotesWrittenAtTheEnd() throws {
+        let f = try Fixture(members: 20)
+        defer { TestEnvironment.remove(f.directory) }
+        let objects = try votesOfEveryMember(f)
+        nonisolated(unsafe) var reported: [InventoryItem] = []
+        f.backend.onStored = { reported.append($0) }
+        f.backend.beginBatch(objects.map { ($0, $0.item(chain: f.chain)) })
+        #expect(objects.allSatisfy { f.backend.accept($0) == .stored })
+        #expect(reported.isEmpty)
+        f.backend.endBatch()
+        #expect(Set(reported) == Set(objects.map { $0.item(chain: f.chain) }))
+        let packed = try String(contentsOfFile: f.store.git.gitDirectory + "/packed-refs", encoding: .utf8)
+        #expect(packed.split(separator: "\n").filter { $0.contains(" refs/pot/votes/1/") }.count == 20)
+        let packs = try FileManager.default.contentsOfDirectory(atPath: f.store.git.gitDirectory + "/objects/pack")
+        #expect(packs.filter { $0.hasSuffix(".pack") }.count == 1)
+        for object in objects { #expect(f.backend.object(for: object.item(chain: f.chain)) == object) }
+        #expect(f.backend.accept(objects[0]) == .duplicate)
+    }
+
+    @Test("NET-BATCH: when a batch's votes cannot be written, they are forgotten again, and nothing is reported stored")
+    func batchVotesForgottenWhenTheWriteFails() throws {
+        let f = try Fixture(members: 20)
+        defer { TestEnvironment.remove(f.directory) }
+        let objects = try votesOfEveryMember(f)
+        nonisolated(unsafe) var reported: [InventoryItem] = []
+        f.backend.onStored = { reported.append($0) }
+        // Another process holds packed-refs.lock for longer than the write waits.
+        let lock = f.store.git.gitDirectory + "/packed-refs.lock"
+        FileManager.default.createFile(atPath: lock, contents: Data())
+        f.backend.beginBatch(objects.map { ($0, $0.item(chain: f.chain)) })
+        for object in objects { _ = f.backend.accept(object) }
+        f.backend.endBatch()
+        #expect(reported.isEmpty)
+        #expect(f.backend.lastProblem?.contains("packed-refs.lock") == true, "\(f.backend.lastProblem ?? "")")
+        #expect(objects.allSatisfy { !f.backend.has($0.item(chain: f.chain)) })
+        #expect(try f.store.git.references(matching: ChainLayout.votesGlob(height: 1)).isEmpty)
+        try FileManager.default.removeItem(atPath: lock)
+        #expect(f.backend.accept(objects[0]) == .stored)
     }
 
     @Test("NET-TX-ACCEPT: a signed transfer takes its nonce slot once; a used nonce or a taken slot is refused")

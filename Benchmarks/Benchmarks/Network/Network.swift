@@ -14,6 +14,8 @@ import PoTStore
 //                         TCP, until it has validated and stored every one in git
 //   net.votes.rawVerify   the same 2 000 signatures checked one after the other on one thread
 //                         (PublicKey.verifies over ids computed beforehand)
+//   net.votes.batchVerify the same 2 000 signatures checked as the daemon checks a batch (SignatureBatch,
+//                         on every core)
 //   net.light.sync        pot-light's sync of the 10 000 headers a daemon serves, into an empty store
 //   net.headers.rawVerify the same 10 000 header signatures checked on one thread
 //   net.propagation16     a vote submitted at one of 16 loopback daemons, until all 16 stored it
@@ -25,6 +27,8 @@ let quiet = Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() })
 
 final class VoteFixture: @unchecked Sendable {
     let params: ChainParams
+    /// The chain id, computed once (`params.chainId` hashes the parameters of 2 000 accounts).
+    let chain: Hash256
     let votes: [SignedVote]
     /// Each vote's key, signature and id, computed once: the input of plain Ed25519 verification.
     let work: [(PublicKey, [UInt8], Hash256)]
@@ -34,6 +38,7 @@ final class VoteFixture: @unchecked Sendable {
         params = try ChainParams(confirmations: 2, alpha: 1000, initialAccounts: keys.map { .init(key: $0.publicKey, balance: 1000) },
                                  createdAt: ChainFixture.createdAt, note: "network benchmark")
         let chain = params.chainId
+        self.chain = chain
         votes = parallelMap(members) { i in
             SignedVote.sign(try! Vote(voter: keys[i].publicKey, height: 1, candidates: [chain], probsPpm: [600_000, 400_000]),
                             with: keys[i], chain: chain)
@@ -97,9 +102,17 @@ let benchmarks: @Sendable () -> Void = {
         if valid != voteCount { benchmark.error("\(valid) of \(voteCount) verified") }
     }
 
+    Benchmark("net.votes.batchVerify", configuration: voteConfig) { benchmark in
+        let fixture = votes!
+        let chain = fixture.chain
+        let batch = SignatureBatch(items: fixture.votes.map(SignedItem.init), chain: chain)
+        let valid = fixture.votes.filter { batch.verified($0, chain: chain) }.count
+        if valid != voteCount { benchmark.error("\(valid) of \(voteCount) verified") }
+    }
+
     Benchmark("net.votes.daemon", configuration: voteConfig) { benchmark in
         let fixture = votes!
-        let chain = fixture.params.chainId
+        let chain = fixture.chain
         let byItem = Dictionary(uniqueKeysWithValues: fixture.votes.map { (InventoryItem(.vote, $0.id(chain: chain)), $0) })
         let arrivals = ArrivalCounter()
         let done = InventoryItem(.vote, DomainHash.sha256(Array("all stored".utf8)))

@@ -101,13 +101,13 @@ case "${1:-}" in
                 round=$((round + 1))
                 left=$((minutes * 60 - used))
                 # Wall time bounds a round; CPU time (user + system) is what is counted.
-                /usr/bin/time -f "cpu %U %S" -o "$fuzz/.build/campaign-time" \
+                /usr/bin/time -f "cpu %U %S" -o "$fuzz/.build/campaign-$t.time" \
                     "$0" --run-built "$t" "$((left < 300 ? (left < 30 ? 30 : left) : 300))" >>"$log" 2>&1 || {
                     echo "fuzz-$t: a finding after round $round, see $log and $fuzz/.build/crashes/$t/" | tee -a "$summary"
                     status=1
                     break
                 }
-                cpu=$(awk '/^cpu/ { printf "%d", $2 + $3 }' "$fuzz/.build/campaign-time")
+                cpu=$(awk '/^cpu/ { printf "%d", $2 + $3 }' "$fuzz/.build/campaign-$t.time")
                 used=$((used + cpu))
                 execs=$((execs + $(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | tail -1 | awk '{print $2 + 0}')))
             done

@@ -7,6 +7,8 @@ public enum ChainLayout {
     public static let genesis = "refs/pot/genesis"
     public static let identity = (name: "pot", email: "pot@pot.invalid")
 
+    /// Where block refs live: `blockRef` names below it.
+    public static let blocksRoot = "refs/pot/blocks/"
     public static func blockRef(height: UInt64, id: Hash256) -> String { "refs/pot/blocks/\(height)/\(id.hex)" }
     public static func blocksGlob(height: UInt64) -> String { "refs/pot/blocks/\(height)/*" }
     public static func voteRef(height: UInt64, voter: PublicKey, id: Hash256) -> String {

@@ -63,6 +63,27 @@ struct IncrementalModelTests {
         #expect(followed.snapshot.finalizedHeight == 5)
         #expect(followed.snapshot.height(4)?.finalization?.winner.hex == b)
     }
+
+    @Test("WEB-INCREMENTAL: a listing of the refs begun before main moved neither takes main's new blocks away nor shows the old main")
+    func staleListingKeepsMainsNewBlocks() async throws {
+        let dir = TestEnvironment.temporaryDirectory("chain")
+        defer { TestEnvironment.remove(dir) }
+        try Run.ok(["init", "--k", "2", "--alpha", "1000", "--endow", "alice=10000", "--endow", "bob=8000", "--timestamp", "1700000000"], in: dir)
+        try Run.ok(["propose", "--as", "alice", "--canonical", "--timestamp", "1700000001"], in: dir)
+        let followed = try ChainReader(repository: dir)
+        let stale = try await followed.withStore { try RefsFingerprint.read($0) }
+        try Run.ok(["transfer", "--as", "alice", "--to", "bob", "--amount", "10"], in: dir)
+        try Run.ok(["propose", "--as", "bob", "--canonical", "--timestamp", "1700000002"], in: dir)
+        try await followed.refresh(mainOnly: true)
+        #expect(followed.snapshot.state.height == 2)
+        // The listing from before block 2 arrives after main followed it.
+        try await followed.refresh(listed: stale)
+        #expect(followed.snapshot.state.height == 2)
+        try await expectSameDocuments(followed, dir: dir, step: "after the stale listing")
+        // The next listing brings the transfer stored since (it is in block 2, so not pending).
+        try await followed.refresh()
+        try await expectSameDocuments(followed, dir: dir, step: "after a fresh listing")
+    }
 }
 
 /// Every page and JSON document `reader` serves (the status, markets, each block, height and

@@ -34,9 +34,25 @@ public final class ChainReader: Sendable {
     /// With `mainOnly`, only a move of `main` is looked for (see `SnapshotBuilder.buildForMain`).
     @discardableResult
     public func refresh(mainOnly: Bool = false) async throws -> Bool {
-        let next = try await onQueue { builder in try mainOnly ? builder.buildForMain() : builder.buildIfChanged() }
+        if mainOnly { return adopt(try await onQueue { try $0.buildForMain() }) }
+        // Listing every ref is the slow part on a long chain; it runs off the queue (GitKit
+        // serialises its own access), so a move of main is followed meanwhile.
+        let store = builder.store
+        let listed = try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try RefsFingerprint.read(store) }) }
+        }
+        return try await refresh(listed: listed)
+    }
+
+    /// Rebuilds the model from `listed`, a listing of the refs that may be older than `main`.
+    func refresh(listed: RefsFingerprint) async throws -> Bool {
+        adopt(try await onQueue { try $0.build(listed: listed) })
+    }
+
+    /// Serves `next`, unless a later model is served already (two refreshes may resume in
+    /// either order), and announces it.
+    private func adopt(_ next: ChainSnapshot?) -> Bool {
         guard let next else { return false }
-        // Two refreshes may resume in either order; the later model wins.
         let newer = current.withLock { now in
             guard next.revision > now.revision else { return false }
             now = next

@@ -43,7 +43,25 @@ final class SnapshotBuilder: @unchecked Sendable {
 
     /// A new snapshot when `main` or anything under refs/pot/ changed since the last one, else nil.
     func buildIfChanged() throws -> ChainSnapshot? {
-        let current = try RefsFingerprint.read(store)
+        try build(listed: try RefsFingerprint.read(store))
+    }
+
+    /// A new snapshot from `listed`, a listing of the refs made while other builds may have run
+    /// (see `ChainReader.refresh`), when it differs from the last one. `main` may have moved
+    /// since the listing began, so main is read again, and the block refs main took on, or that
+    /// an earlier build saw, join the listing: blocks are never deleted, so a listing that
+    /// started before they were stored must not take them away again.
+    func build(listed: RefsFingerprint) throws -> ChainSnapshot? {
+        var refs = listed.refs
+        let main = try store.mainCommit()
+        if let last = fingerprint {
+            for (name, oid) in last.refs where refs[name] == nil && name.hasPrefix(ChainLayout.blocksRoot) { refs[name] = oid }
+        }
+        for block in try follow(main) {
+            let name = ChainLayout.blockRef(height: block.height, id: block.id)
+            if refs[name] == nil { refs[name] = try store.git.reference(name) }
+        }
+        let current = RefsFingerprint(main: main, refs: refs)
         guard current != fingerprint else { return nil }
         let snapshot = try build(current)
         fingerprint = current

@@ -58,15 +58,25 @@ extension GitRepository {
     /// A loose ref at one of `name`'s parent directories; `checked` remembers the parents seen
     /// free, which many refs of one batch share.
     private func looseParentConflict(_ name: String, in directory: String, checked: inout Set<String>) -> String? {
-        var parent = name[...]
-        while let slash = parent.lastIndex(of: "/") {
-            parent = parent[..<slash]
-            let candidate = String(parent)
-            guard candidate.contains("/"), checked.insert(candidate).inserted else { break }
+        for candidate in refParents(of: name) {
+            guard candidate.utf8.contains(UInt8(ascii: "/")), checked.insert(candidate).inserted else { break }
             if fileKind(directory + "/" + candidate) == S_IFREG { return candidate }
         }
         return nil
     }
+}
+
+/// The directories a ref name lies in, deepest first: `refs/a/b` gives `refs/a`, `refs`.
+/// Worked on as bytes: ref names are byte strings, and String's index steps are grapheme-aware.
+func refParents(of name: String) -> [String] {
+    let bytes = Array(name.utf8)
+    var parents: [String] = []
+    var end = bytes.count
+    while let slash = bytes[..<end].lastIndex(of: UInt8(ascii: "/")) {
+        parents.append(String(decoding: bytes[..<slash], as: UTF8.self))
+        end = slash
+    }
+    return parents
 }
 
 /// A packed-refs file and the refs to add to it. The file's refs are found by binary search in
@@ -107,28 +117,22 @@ struct PackedRefsFile {
 
     mutating func add(_ name: String, _ oid: GitOID) {
         added[name] = oid
-        var parent = name[...]
-        while let slash = parent.lastIndex(of: "/") {
-            parent = parent[..<slash]
-            guard addedDirectories.insert(String(parent)).inserted else { break }
+        for parent in refParents(of: name) {
+            guard addedDirectories.insert(parent).inserted else { break }
         }
     }
 
     /// An existing or added ref that is a parent directory of `name`, or `name` as a directory
-    /// of others.
-    /// `checked` remembers the parents seen free, which many refs of one batch share.
+    /// of others. `checked` remembers the parents seen free, which many refs of one batch share.
     func directoryConflict(_ name: String, checked: inout Set<String>) -> String? {
         if addedDirectories.contains(name) { return name + "/…" }
         let below = Array(name.utf8) + [UInt8(ascii: "/")]
         let index = find(below).index
         if index < refs.count, bytes[refs[index].name].starts(with: below) { return name + "/…" }
-        var parent = name[...]
-        while let slash = parent.lastIndex(of: "/") {
-            parent = parent[..<slash]
-            let candidate = String(parent)
+        for candidate in refParents(of: name) {
             if added[candidate] != nil { return candidate }
             guard checked.insert(candidate).inserted else { break }
-            if find(Array(parent.utf8)).found { return candidate }
+            if find(Array(candidate.utf8)).found { return candidate }
         }
         return nil
     }

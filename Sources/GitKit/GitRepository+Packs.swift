@@ -15,7 +15,7 @@ extension GitRepository {
         for blob in blobs {
             oids.append(GitOID(bytes: Array(Insecure.SHA1.hash(data: Array("blob \(blob.count)\0".utf8) + blob)))!)
             pack += PackEntry.header(kind: 3, size: blob.count)
-            pack += try PackEntry.deflated(blob)
+            pack += PackEntry.stored(blob)
         }
         pack += Array(Insecure.SHA1.hash(data: pack))
         let directory = gitDirectory + "/objects/pack"
@@ -42,7 +42,7 @@ extension GitRepository {
     }
 }
 
-/// The parts of a pack entry without deltas: its header and its zlib-deflated content.
+/// The parts of a pack entry without deltas: its header and its content as a zlib stream.
 enum PackEntry {
     /// The kind (1 commit, 2 tree, 3 blob, 4 tag) and size, 4 bits then 7 bits per byte.
     static func header(kind: UInt8, size: Int) -> [UInt8] {
@@ -58,15 +58,28 @@ enum PackEntry {
         return bytes
     }
 
-    static func deflated(_ content: [UInt8]) throws -> [UInt8] {
-        var length = compressBound(uLong(content.count))
-        var output = [UInt8](repeating: 0, count: Int(length))
-        let rc = output.withUnsafeMutableBufferPointer { target in
-            content.withUnsafeBufferPointer { source in
-                compress2(target.baseAddress, &length, source.baseAddress, uLong(content.count), Z_BEST_SPEED)
-            }
+    /// `content` as a zlib stream of stored (uncompressed) deflate blocks. The objects written
+    /// in packs are signed objects, mostly keys, ids and signatures, which do not compress; and
+    /// starting a compressor for each small object cost more than the rest of writing it.
+    static func stored(_ content: [UInt8]) -> [UInt8] {
+        var output: [UInt8] = [0x78, 0x01]
+        output.reserveCapacity(content.count + 11 + content.count / 65_535 * 5)
+        var start = 0
+        repeat {
+            let end = min(start + 65_535, content.count)
+            let length = UInt16(end - start)
+            output.append(end == content.count ? 1 : 0)
+            output += [UInt8(length & 0xff), UInt8(length >> 8), UInt8(~length & 0xff), UInt8(~length >> 8)]
+            output += content[start..<end]
+            start = end
+        } while start < content.count
+        var a: UInt32 = 1, b: UInt32 = 0
+        for byte in content {
+            a = (a + UInt32(byte)) % 65_521
+            b = (b + a) % 65_521
         }
-        guard rc == Z_OK else { throw GitError(message: "compressing an object of \(content.count) bytes failed (zlib \(rc))") }
-        return Array(output[..<Int(length)])
+        let adler = b << 16 | a
+        output += [UInt8(adler >> 24), UInt8(adler >> 16 & 0xff), UInt8(adler >> 8 & 0xff), UInt8(adler & 0xff)]
+        return output
     }
 }

@@ -1,3 +1,4 @@
+import CLibGit2
 import Foundation
 import Testing
 @testable import GitKit
@@ -20,6 +21,18 @@ import Testing
             #expect(try run(["git", "cat-file", "-p", oids[3].hex], cwd: path) == "vote 3\n" + String(repeating: "\u{3}", count: 21))
             try repo.createReferencesPacked(oids.enumerated().map { (name: "refs/pot/t/\($0.offset)", oid: $0.element) })
             try run(["git", "fsck", "--strict", "--full", "--no-dangling"], cwd: path)
+        }
+    }
+
+    @Test func storedZlibStreamsInflateBackWithZlib() throws {
+        for size in [0, 1, 300, 65_535, 65_536, 200_000] {
+            let content = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 7) }
+            let stream = PackEntry.stored(content)
+            var length = uLongf(max(size, 1))
+            var output = [UInt8](repeating: 0, count: max(size, 1))
+            let rc = uncompress(&output, &length, stream, uLong(stream.count))
+            #expect(rc == Z_OK, "size \(size)")
+            #expect(Array(output[..<Int(length)]) == content, "size \(size)")
         }
     }
 

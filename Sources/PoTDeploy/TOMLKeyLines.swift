@@ -122,10 +122,17 @@ struct TOMLKeyLines {
             while !atEnd, current != UInt8(ascii: "\n") { i += 1 }
         }
 
-        /// Skips to the end of the line, leaving the newline for the caller.
+        /// Skips to the end of the line, leaving the newline for the caller. Quotes in a comment
+        /// are the comment's text, not the start of a string.
         mutating func skipRestOfLine() {
             while !atEnd, current != UInt8(ascii: "\n") {
-                if current == UInt8(ascii: "\"") || current == UInt8(ascii: "'") { skipString() } else { i += 1 }
+                if current == UInt8(ascii: "#") {
+                    skipComment()
+                } else if current == UInt8(ascii: "\"") || current == UInt8(ascii: "'") {
+                    skipString()
+                } else {
+                    i += 1
+                }
             }
         }
 

@@ -57,6 +57,22 @@ struct ConfigFuzzTests {
         #expect(error.message.hasPrefix("syntax error"), "\(error.message)")
     }
 
+    /// Quotes in the comment after a table header were taken for the start of a string, which
+    /// hid the next lines, and with them a header without a key that toml++ asserts on. The
+    /// first input is the fuzzer's.
+    static let quoteInCommentInputs: [([UInt8], Int)] = [
+        (Array(Data(base64Encoded: "a2VlcF93b2JrdHJlZXMgPSA1ICAgICAgICAgICMgCltbb25fdGlwXV0gICAjICByZWxhdGl2ZSAgICMgb2xkZXIgCltbb25fdGlwXV0gICAjICAgICAgICAgIyByZWxhdGl2ZSB0TyB0a2t0cyAiIiIiIiLvu78iIiIKW1tvbl90aXBdXSAgICMgICAgICAgICAjIHJlbGF0aXZlIHRPIHRoZWVtb3ZlZApwb2xsX2ludHMgPSAxMDAwCgpbW29uX3RpcF1dICAgIyAgcmVsYXRpdmUgICAjIG9sZGVyIApbW29uX3RpcF1dICAgIyAgICAgICAgICMgcmVvbGRlciByZWVzID0gNSAgICAgICAgICAjIG9sZGVyIApbW29uX3RpcF1dICAgIyAgICAgIDEwMDAKClsgICAgICAjIHJlbGF0aXZlICAgIyBvbGRlciAKW1tvbl90aXBdXSAgICMgICAgICAgICAjIHJlbGF0aXZlIHRPIHRoZWVtb3ZlZApwb2xsX2ludDFlcnZhbF9tcyA9IDEwMDAKCltbb25fdGlwXV0gICAjICByZWxhdGl2ZSAgICMgb2xkZXIgCltbb25fdGlwXV0gICAjICAgICAgICAgIyByZWxhdGl2ZSB0TyB0a2t0cyAiIiIiIiIiIiIKW1tvbl90aXBdXSAgICMgICAgICAgICAjIHJlbGF0aXZlIHRPIHRoZWVtb3ZlZApwb2xsX2ludDFlcnZhbF9tcyA9IDEwMDAKCltbb25fdGlwXV0gICAjICByZWxhdGl2ZSAgICMgb2xkZXIgCltbb25fdGlwXV0gICAjICB2ZSB0TyB0a2t0cyAiIiIiIiIiIiJlcmxybGFrZWVwX3dv")!), 11),
+        (Array("\(hook)[[on_tip]] # a \"\"\" quote\n[ # no key\n".utf8), 5),
+    ]
+
+    @Test("FUZZ-CONFIG: quotes in a comment after a table header start no string", arguments: quoteInCommentInputs)
+    func quoteInHeaderComment(_ bytes: [UInt8], line: Int) throws {
+        let text = try #require(String(validating: bytes, as: UTF8.self))
+        let error = try #require(throws: ConfigError.self) { try ConfigLoader.parse(text, path: "pot-deploy.toml") }
+        #expect(error.line == line, "\(error)")
+        #expect(error.message.hasPrefix("syntax error"), "\(error.message)")
+    }
+
     /// A '}' where an array expects a value: toml++ asserts that no value starts with one, and
     /// stopped pot-deploy. The first input is the one the fuzzer found.
     @Test("FUZZ-CONFIG: a bracket that closes what it did not open is a syntax error on its line, not an abort",

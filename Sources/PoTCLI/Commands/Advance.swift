@@ -3,7 +3,7 @@ import PoTCore
 import PoTStore
 
 struct Advance: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Run fork choice: at each open height the heaviest candidate becomes canonical; main moves there.")
+    static let configuration = CommandConfiguration(commandName: "advance", abstract: "Run fork choice: at each open height the heaviest candidate becomes canonical; main moves there.")
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {

@@ -4,6 +4,7 @@ import PoTStore
 
 struct Finalize: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "finalize",
         abstract: "Report every finalized height: the winner and each voter's score; prune pending objects that no longer matter.",
         discussion: "A height becomes final when the block K heights above it is applied; this verb reports it.")
     @Flag(help: "Show each voter's q, margin in nats and trust change.") var verbose = false

@@ -4,7 +4,7 @@ import PoTCore
 import PoTStore
 
 struct Init: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Create a new chain in this directory (a git repository is created if needed).")
+    static let configuration = CommandConfiguration(commandName: "init", abstract: "Create a new chain in this directory (a git repository is created if needed).")
 
     @Option(name: .customLong("k"), help: "Finality depth K: a height is final K blocks later.")
     var k: UInt64 = 2

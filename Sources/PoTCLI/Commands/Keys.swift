@@ -4,7 +4,7 @@ import PoTCore
 import PoTStore
 
 struct Keygen: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Generate a key and publish its label as a claim signed by the key.")
+    static let configuration = CommandConfiguration(commandName: "keygen", abstract: "Generate a key and publish its label as a claim signed by the key.")
     @Option(help: "Name of the new key.") var label: String
     @Flag(help: "Print JSON.") var json = false
 
@@ -24,6 +24,7 @@ struct Keygen: ParsableCommand {
 
 struct Keys: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "keys",
         abstract: "List known labels, their public keys and where each name comes from; show labels claimed by several keys.",
         discussion: """
         A name comes from a key on this machine (local), the genesis parameters (genesis), or a claim \

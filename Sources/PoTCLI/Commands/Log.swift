@@ -3,7 +3,7 @@ import PoTCore
 import PoTStore
 
 struct Log: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List every stored block with its height, id, proposer, and whether main holds it.")
+    static let configuration = CommandConfiguration(commandName: "log", abstract: "List every stored block with its height, id, proposer, and whether main holds it.")
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {

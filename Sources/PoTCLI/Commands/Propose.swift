@@ -5,6 +5,7 @@ import PoTStore
 
 struct Propose: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "propose",
         abstract: "Build a candidate block at the next height; prints its block id last.",
         discussion: "The block carries pending transfers, votes and market objects. --canonical moves main to it when no other candidate competes.")
     @Option(name: .customLong("as"), help: "Label of the proposer's key.") var proposer: String

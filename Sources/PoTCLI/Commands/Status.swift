@@ -4,7 +4,7 @@ import PoTCore
 import PoTStore
 
 struct Status: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show the chain: tip, finality, accounts, and pending candidates, votes and transfers.")
+    static let configuration = CommandConfiguration(commandName: "status", abstract: "Show the chain: tip, finality, accounts, and pending candidates, votes and transfers.")
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {

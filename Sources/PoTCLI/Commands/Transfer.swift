@@ -3,7 +3,7 @@ import PoTCore
 import PoTStore
 
 struct Transfer: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Sign a trust transfer; the next block carries it.")
+    static let configuration = CommandConfiguration(commandName: "transfer", abstract: "Sign a trust transfer; the next block carries it.")
     @Option(name: .customLong("as"), help: "Label of the sender's key.") var sender: String
     @Option(help: "Recipient: a label or a 64-digit public key.") var to: String
     @Option(help: "Amount in mT (1 trust = 1000 mT).") var amount: UInt64

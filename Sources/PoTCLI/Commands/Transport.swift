@@ -3,7 +3,7 @@ import Foundation
 import PoTStore
 
 struct Clone: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Clone a chain (main and refs/pot/*) and rebuild its state from the repository alone.")
+    static let configuration = CommandConfiguration(commandName: "clone", abstract: "Clone a chain (main and refs/pot/*) and rebuild its state from the repository alone.")
     @Argument(help: "Where to clone from (any git URL or path).") var url: String
     @Argument(help: "New directory.") var directory: String
 
@@ -16,7 +16,7 @@ struct Clone: ParsableCommand {
 }
 
 struct Fetch: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Fetch blocks, votes and transfers from a remote, then run fork choice.")
+    static let configuration = CommandConfiguration(commandName: "fetch", abstract: "Fetch blocks, votes and transfers from a remote, then run fork choice.")
     @Argument(help: "Remote name or URL.") var remote: String = "origin"
 
     func run() throws {
@@ -33,7 +33,7 @@ struct Fetch: ParsableCommand {
 }
 
 struct Push: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Push main and refs/pot/* to a remote.")
+    static let configuration = CommandConfiguration(commandName: "push", abstract: "Push main and refs/pot/* to a remote.")
     @Argument(help: "Remote name or URL.") var remote: String = "origin"
 
     func run() throws {

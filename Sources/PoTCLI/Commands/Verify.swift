@@ -2,7 +2,7 @@ import ArgumentParser
 import PoTStore
 
 struct Verify: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Replay the whole chain from genesis, check every signature, commit and stored object, and name anything tampered.")
+    static let configuration = CommandConfiguration(commandName: "verify", abstract: "Replay the whole chain from genesis, check every signature, commit and stored object, and name anything tampered.")
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {

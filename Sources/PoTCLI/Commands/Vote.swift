@@ -5,6 +5,7 @@ import PoTStore
 
 struct Vote: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "vote",
         abstract: "Sign a probability distribution over the candidates at a height.",
         discussion: "Give one probability per candidate, then one for none; they must sum to 1.")
     @Option(name: .customLong("as"), help: "Label of the voter's key.") var voter: String

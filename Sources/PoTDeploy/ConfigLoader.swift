@@ -24,8 +24,12 @@ public enum ConfigLoader {
     /// Checks `text`, the contents of the file at `path`. Relative directories in it are taken
     /// from the file's own directory.
     public static func parse(_ text: String, path: String) throws -> DeployConfig {
-        if let line = TOMLNulCharacters.firstLine(in: text) {
+        let characters = TOMLNulCharacters.scan(text)
+        if let line = characters.nul {
             throw ConfigError(file: path, line: line, message: "a NUL character (written or as \\u0000) cannot be part of the file")
+        }
+        if let line = characters.nonASCII {
+            throw ConfigError(file: path, line: line, message: "syntax error: a character beyond ASCII outside a quoted string or a comment")
         }
         let lines = TOMLKeyLines(source: text)
         if let line = lines.headerWithoutKey {

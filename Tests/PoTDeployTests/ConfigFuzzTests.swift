@@ -73,6 +73,25 @@ struct ConfigFuzzTests {
         #expect(error.message.hasPrefix("syntax error"), "\(error.message)")
     }
 
+    /// A character beyond ASCII outside strings and comments: TOML allows none there, and
+    /// toml++ asserts on U+0085 (next line) in an array. The first input is the fuzzer's.
+    @Test("FUZZ-CONFIG: a character beyond ASCII outside strings and comments is a syntax error on its line, not an abort",
+          arguments: [(Array(Data(base64Encoded: "ZTA9WyDChVs=")!), 1), (Array("\(hook)timeout_seconds =\u{A0}5\n".utf8), 4),
+                      (Array("\u{FEFF}\(hook)caf\u{E9} = 1\n".utf8), 4)])
+    func nonASCII(_ bytes: [UInt8], line: Int) throws {
+        let text = try #require(String(validating: bytes, as: UTF8.self))
+        let error = try #require(throws: ConfigError.self) { try ConfigLoader.parse(text, path: "pot-deploy.toml") }
+        #expect(error.line == line, "\(error)")
+        #expect(error.message == "syntax error: a character beyond ASCII outside a quoted string or a comment", "\(error.message)")
+    }
+
+    @Test("FUZZ-CONFIG: characters beyond ASCII in strings, literal strings, comments and after a byte order mark are kept")
+    func nonASCIIWhereAllowed() throws {
+        let text = "\u{FEFF}# d\u{E9}ploiement\n[[on_tip]]\nname = \"build\"\nrun = ['\u{E9}cho']\nenv = { G = \"caf\u{E9} \u{2603}\" }\n"
+        let config = try ConfigLoader.parse(text, path: "/srv/pot-deploy.toml")
+        #expect(config.onTip.first?.environment == ["G": "caf\u{E9} \u{2603}"])
+    }
+
     /// A '}' where an array expects a value: toml++ asserts that no value starts with one, and
     /// stopped pot-deploy. The first input is the one the fuzzer found.
     @Test("FUZZ-CONFIG: a bracket that closes what it did not open is a syntax error on its line, not an abort",

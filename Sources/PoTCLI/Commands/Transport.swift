@@ -16,7 +16,9 @@ struct Clone: ParsableCommand {
 }
 
 struct Fetch: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "fetch", abstract: "Fetch blocks, votes and transfers from a remote, then run fork choice.")
+    static let configuration = CommandConfiguration(
+        commandName: "fetch", abstract: "Fetch main and refs/pot/* from a remote, then run fork choice.",
+        discussion: "Brings every object kind the chain keeps: blocks, votes, transfers, market declarations, bets and resolutions, and name claims. Nothing local is overwritten.")
     @Argument(help: "Remote name or URL.") var remote: String = "origin"
 
     func run() throws {

@@ -103,21 +103,11 @@ extension ChainStore {
         return found
     }
 
-    /// Resolves a unique prefix of a block id among the blocks at `height` (or all open heights when nil).
+    /// Resolves a unique prefix of a block id among the blocks at `heights`.
     public func resolveBlock(prefix: String, heights: [UInt64]) throws -> (height: UInt64, id: Hash256) {
-        let needle = prefix.lowercased()
-        guard Hex.isHexPrefix(needle) else { throw StoreError("'\(prefix)' is not a block id (expected hexadecimal)") }
-        var matches: [(UInt64, Hash256)] = []
-        for height in heights {
-            for id in try blockIds(at: height) where id.hex.hasPrefix(needle) { matches.append((height, id)) }
-        }
-        guard !matches.isEmpty else {
-            let place = heights.count == 1 ? "at height \(heights[0])" : "among the open heights"
-            throw StoreError("no candidate block \(place) starts with '\(prefix)'")
-        }
-        guard matches.count == 1 else {
-            throw StoreError("'\(prefix)' matches \(matches.count) blocks; give more digits")
-        }
-        return matches[0]
+        var stored: [(height: UInt64, id: Hash256)] = []
+        for height in heights { stored += try blockIds(at: height).map { (height, $0) } }
+        return try IdPrefix.unique(prefix, kind: "candidate block", place: heights.count == 1 ? "at height \(heights[0])" : "among the open heights",
+                                   among: stored, id: \.id)
     }
 }

@@ -31,7 +31,7 @@ extension ChainStore {
                 throw SigningRefusal("height \(height) is not open for voting (open heights are \(state.finalizedHeight + 1)...\(state.height + 1))")
             }
             let ids = try prefixes.map { prefix -> Hash256 in
-                do { return try resolveBlock(prefix: prefix, heights: [height]).id } catch let error as StoreError {
+                do { return try resolveBlock(prefix: prefix, heights: [height]).id } catch let error as IdPrefix.Failure {
                     throw SigningRefusal(error.description)
                 }
             }

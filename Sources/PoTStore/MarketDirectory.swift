@@ -25,19 +25,6 @@ public struct MarketListing: Sendable {
     }
 }
 
-/// Why a market id prefix names no single market.
-public enum MarketLookupError: Error, CustomStringConvertible, Equatable {
-    case malformed(String)
-    case notFound(String)
-    case ambiguous(String)
-
-    public var description: String {
-        switch self {
-        case .malformed(let text), .notFound(let text), .ambiguous(let text): return text
-        }
-    }
-}
-
 extension ChainStore {
     /// Every market of `state` and every declaration stored under refs/pot/markets, by close height.
     public func marketListings(in state: ChainState, problems: inout [String]) throws -> [MarketListing] {
@@ -50,18 +37,9 @@ extension ChainStore {
         return found.values.sorted { ($0.declaration.closeHeight, $0.id) < ($1.declaration.closeHeight, $1.id) }
     }
 
-    /// The one market whose id starts with `prefix` (hex digits).
+    /// The one market whose id starts with `prefix` (hex digits), declared or pending.
     public func findMarket(_ prefix: String, in state: ChainState) throws -> MarketListing {
-        let text = prefix.lowercased()
-        guard !text.isEmpty, text.count <= 64, text.allSatisfy({ $0.isHexDigit }) else {
-            throw MarketLookupError.malformed("'\(prefix)' is not a market id or a prefix of one (hex digits)")
-        }
         var problems: [String] = []
-        let matches = try marketListings(in: state, problems: &problems).filter { $0.id.hex.hasPrefix(text) }
-        guard let first = matches.first else { throw MarketLookupError.notFound("no market has an id starting with \(text)") }
-        guard matches.count == 1 else {
-            throw MarketLookupError.ambiguous("market id prefix \(text) is ambiguous: \(matches.map(\.id.short).joined(separator: ", ")); give more digits")
-        }
-        return first
+        return try IdPrefix.unique(prefix, kind: "market", among: try marketListings(in: state, problems: &problems), id: \.id)
     }
 }

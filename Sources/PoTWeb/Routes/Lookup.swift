@@ -6,12 +6,10 @@ import PoTStore
 enum Lookup {
     static func block(_ context: WebContext, in s: ChainSnapshot) throws -> BlockRecord {
         let prefix = try APIParameters.blockId.value(context).lowercased()
-        let matches = s.blocks(withPrefix: prefix, limit: 2)
-        guard let first = matches.first else { throw WebError.notFound("no block in this repository starts with '\(prefix)'") }
-        guard matches.count == 1 else {
-            throw WebError.badRequest("'\(prefix)' matches more than one block; give more digits (or search: /search?q=\(prefix))")
+        let id = try answering { () throws(IdPrefix.Failure) in
+            try IdPrefix.unique(prefix, kind: "block", place: "in this repository", among: s.blocks(withPrefix: prefix, limit: 3), id: { $0 })
         }
-        return s.blocks[first]!
+        return s.blocks[id]!
     }
 
     static func height(_ context: WebContext, in s: ChainSnapshot) throws -> HeightView {
@@ -35,9 +33,18 @@ enum Lookup {
 
     static func market(_ context: WebContext, in s: ChainSnapshot) throws -> MarketReport {
         let prefix = try APIParameters.marketId.value(context).lowercased()
-        let matches = s.markets.filter { $0.id.hasPrefix(prefix) }
-        guard let first = matches.first else { throw WebError.notFound("no market in this repository starts with '\(prefix)'") }
-        guard matches.count == 1 else { throw WebError.badRequest("'\(prefix)' matches more than one market; give more digits") }
-        return first
+        return try answering { () throws(IdPrefix.Failure) in
+            try IdPrefix.unique(prefix, kind: "market", place: "in this repository", among: s.markets, id: { Hash256(hex: $0.id)! })
+        }
+    }
+
+    /// A failed prefix look-up as an HTTP answer: 404 when nothing matches, else 400.
+    private static func answering<T>(_ lookup: () throws(IdPrefix.Failure) -> T) throws -> T {
+        do { return try lookup() } catch {
+            switch error {
+            case .notFound: throw WebError.notFound(error.description)
+            case .malformed, .ambiguous: throw WebError.badRequest(error.description)
+            }
+        }
     }
 }

@@ -68,7 +68,7 @@ public final class SigningDesk: Sendable {
             throw refusal.conflict ? WebError.conflict(refusal.description) : WebError.refused(refusal.description)
         } catch let error as StoreError {
             throw WebError.refused(error.description)
-        } catch let error as MarketLookupError {
+        } catch let error as IdPrefix.Failure {
             switch error {
             case .notFound: throw WebError.notFound(error.description)
             case .malformed, .ambiguous: throw WebError.badRequest(error.description)

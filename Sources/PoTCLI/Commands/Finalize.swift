@@ -28,7 +28,7 @@ struct Finalize: ParsableCommand {
             for report in reports {
                 let total = report.scores.reduce(Int64(0)) { $0 + $1.delta }
                 let pm = report.totalTrust > 0 ? Figures.probability(UInt64(report.winnerWeight / report.totalTrust)) : "-"
-                print("height \(report.height) final: winner \(report.winner.short), p_m(winner) = \(pm), I_h = \(TrustScoring.formatNats(report.information, signed: false)) nats, \(report.scores.count) voter(s), sum of changes \(Format.signedGrouped(total)) mT")
+                print("height \(report.height) final: winner \(report.winner.short), p_m(winner) = \(pm), I_h = \(TrustScoring.formatNats(report.information, signed: false)) nats, \(report.scores.count) voter(s), sum of changes \(Figures.signedGrouped(total)) mT")
                 guard verbose else { continue }
                 for score in report.scores.sorted(by: { context.name($0.voter, names) < context.name($1.voter, names) }) {
                     let name = context.name(score.voter, names)

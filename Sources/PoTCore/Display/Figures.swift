@@ -1,6 +1,11 @@
 /// How amounts, weights and probabilities are written for people, the same in `pot`, its
 /// clients and the explorer.
 public enum Figures {
+    /// A change of balance, as pot and pot-web both print it: 1200 → "+1 200", -36 → "-36", 0 → "0".
+    public static func signedGrouped<T: BinaryInteger>(_ value: T) -> String {
+        value > 0 ? "+" + grouped(value) : grouped(value)
+    }
+
     /// 12000 → "12 000", -1792 → "-1 792"
     public static func grouped<T: BinaryInteger>(_ value: T) -> String {
         let digits = Array(String(value.magnitude))

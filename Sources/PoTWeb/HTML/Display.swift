@@ -2,9 +2,6 @@ import PoTCore
 
 /// How numbers, times and keys are shown on pages (the same forms `pot` prints).
 enum Display {
-    /// A change in mT with its sign: "+405", "-1 792", "0".
-    static func signed(_ value: Int64) -> String { value > 0 ? "+" + Figures.grouped(value) : Figures.grouped(value) }
-
     /// Nats × 10^18 with six decimals, as the JSON documents carry them.
     static func natsJSON(_ value: Int128, signed: Bool = true) -> String {
         TrustScoring.formatNats(value, digits: 6, signed: signed)

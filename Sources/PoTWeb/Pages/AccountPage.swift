@@ -6,7 +6,7 @@ enum AccountPage {
         let scores = Fragments.table(["height", "winner", "trust (mT)", "q(winner)", "p_m(winner)", "margin (nats)", "Δ (mT)", "balance after (mT)"], a.scores.map { s in
             [Fragments.heightLink(s.height), Fragments.blockLink(s.winner), "\(Figures.grouped(s.trust_mt))", "\(Figures.probability(s.q_ppm))",
              "\(Figures.probability(s.market_ppm))", "\(s.margin_nats)",
-             "<span class=\"delta \(s.delta_mt < 0 ? "neg" : "pos")\">\(Display.signed(s.delta_mt))</span>", "\(Figures.grouped(s.balance_after_mt))"]
+             "<span class=\"delta \(s.delta_mt < 0 ? "neg" : "pos")\">\(Figures.signedGrouped(s.delta_mt))</span>", "\(Figures.grouped(s.balance_after_mt))"]
         }, numeric: [2, 3, 4, 5, 6, 7], empty: "no score yet")
         let votes = Fragments.table(["height", "distribution", "probabilities", "status"], a.votes.map { v in
             ["<span id=\"vote-\(v.id)\"></span>\(Fragments.heightLink(v.height))", Sections.distribution(v, order: []),

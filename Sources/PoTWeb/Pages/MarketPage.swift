@@ -34,7 +34,7 @@ enum MarketPage {
         }, numeric: [1, 4], empty: "no bet included yet")
         let scores = Fragments.table(["bettor", "weight (mT)", "q(outcome)", "Δ (mT)"], m.scores.map { s in
             [Fragments.accountLink(s.bettor, label: s.label), "\(Figures.grouped(s.trust_mt))", "\(Figures.probability(s.outcome_ppm))",
-             "<span class=\"delta \(s.delta_mt < 0 ? "neg" : "pos")\">\(Display.signed(s.delta_mt))</span>"]
+             "<span class=\"delta \(s.delta_mt < 0 ? "neg" : "pos")\">\(Figures.signedGrouped(s.delta_mt))</span>"]
         }, numeric: [1, 2, 3], empty: "not resolved")
         let declared: HTML = m.declared_at.map { "\(Fragments.heightLink($0))" } ?? "not in a block yet"
         let settled: HTML = m.settled_at.map { " at height \(Fragments.heightLink($0))" } ?? .empty

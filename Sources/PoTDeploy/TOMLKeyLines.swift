@@ -178,7 +178,8 @@ struct TOMLKeyLines {
         mutating func skipValue() {
             var depth = 0
             var open: [UInt8] = []
-            // Whether a value may begin here: at the start, after `=`, and after `[` or `,` in an array.
+            // Whether a value may begin here: at the start, after `=`, and after `[` or `,` in an
+            // array, with blanks, newlines and comments in between.
             var valueStart = true
             while !atEnd {
                 let c = current
@@ -208,7 +209,8 @@ struct TOMLKeyLines {
                 }
                 // In an inline table a key follows `,` and `{`; in an array, a value.
                 valueStart = c == UInt8(ascii: "=") || ((c == UInt8(ascii: "[") || c == UInt8(ascii: ",")) && open.last == UInt8(ascii: "["))
-                    || ((c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") || c == UInt8(ascii: "\r") || c == UInt8(ascii: "\n")) && valueStart)
+                    || ((c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") || c == UInt8(ascii: "\r") || c == UInt8(ascii: "\n")
+                         || c == UInt8(ascii: "#")) && valueStart)
             }
         }
 

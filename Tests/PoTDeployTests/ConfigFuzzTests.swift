@@ -118,6 +118,8 @@ struct ConfigFuzzTests {
               (Array("\(hook)timeout_seconds = 1979-05-27\n".utf8), 4, "1979-05-27"),
               (Array("\(hook)env = { A = \"x\", B = 07:32:00 }\n".utf8), 4, "07:32:00"),
               (Array("keep_worktrees = [\n  1,\n  2.5.1,\n]\n\(hook)".utf8), 3, "2.5.1"),
+              // After a comment inside an array, the next line still holds a value.
+              (Array(Data(base64Encoded: "MGVwID0gWyNFbSAKNzM5NC0xMi1wXz0gNSAgICAgIyBvbGRlciB3b3JrdHJlZWVw77u/X3dvIG9scmt0cmVlZXDvu79fd29lX2lyIG9ycO+7v3Dvu78KLTEgMTwgDQ==")!), 2, "7394-12-p_="),
           ])
     func notANumber(_ bytes: [UInt8], line: Int, value: String) throws {
         let text = try #require(String(validating: bytes, as: UTF8.self))

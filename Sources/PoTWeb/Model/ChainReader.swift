@@ -45,6 +45,7 @@ public final class ChainReader: Sendable {
     }
 
     /// Rebuilds the model from `listed`, a listing of the refs that may be older than `main`.
+    @discardableResult
     func refresh(listed: RefsFingerprint) async throws -> Bool {
         adopt(try await onQueue { try $0.build(listed: listed) })
     }

@@ -73,17 +73,7 @@ final class SnapshotBuilder: @unchecked Sendable {
     /// listing. Pending objects stored since are picked up by the next `buildIfChanged()`.
     func buildForMain() throws -> ChainSnapshot? {
         guard let last = fingerprint else { return try buildIfChanged() }
-        let main = try store.mainCommit()
-        guard main != last.main else { return nil }
-        var refs = last.refs
-        for block in try follow(main) {
-            let name = ChainLayout.blockRef(height: block.height, id: block.id)
-            refs[name] = try store.git.reference(name)
-        }
-        let current = RefsFingerprint(main: main, refs: refs)
-        let snapshot = try build(current)
-        fingerprint = current
-        return snapshot
+        return try build(listed: last)
     }
 
     /// Moves the ledger to `main`; returns the blocks it took on.

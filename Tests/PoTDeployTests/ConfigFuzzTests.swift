@@ -8,6 +8,12 @@ import Testing
 struct ConfigFuzzTests {
     static let hook = "[[on_tip]]\nname = \"build\"\nrun = [\"make\"]\n"
 
+    /// The error the loader refuses `bytes` (UTF-8 text) with.
+    private func refusal(_ bytes: [UInt8]) throws -> ConfigError {
+        let text = try #require(String(validating: bytes, as: UTF8.self))
+        return try #require(throws: ConfigError.self) { try ConfigLoader.parse(text, path: "pot-deploy.toml") }
+    }
+
     /// A NUL escaped into a key: TOMLKit lists the key cut at the NUL, so looking it up again
     /// found nothing and the loader stopped on a nil it took for granted.
     @Test("FUZZ-CONFIG: a key with an escaped NUL is refused with its line, not a crash",
@@ -51,8 +57,7 @@ struct ConfigFuzzTests {
               (Array("\(hook)[\r\nname = \"x\"\n".utf8), 4),
           ])
     func headerWithoutKey(_ bytes: [UInt8], line: Int) throws {
-        let text = try #require(String(validating: bytes, as: UTF8.self))
-        let error = try #require(throws: ConfigError.self) { try ConfigLoader.parse(text, path: "pot-deploy.toml") }
+        let error = try refusal(bytes)
         #expect(error.line == line)
         #expect(error.message.hasPrefix("syntax error"), "\(error.message)")
     }
@@ -67,8 +72,7 @@ struct ConfigFuzzTests {
 
     @Test("FUZZ-CONFIG: quotes in a comment after a table header start no string", arguments: quoteInCommentInputs)
     func quoteInHeaderComment(_ bytes: [UInt8], line: Int) throws {
-        let text = try #require(String(validating: bytes, as: UTF8.self))
-        let error = try #require(throws: ConfigError.self) { try ConfigLoader.parse(text, path: "pot-deploy.toml") }
+        let error = try refusal(bytes)
         #expect(error.line == line, "\(error)")
         #expect(error.message.hasPrefix("syntax error"), "\(error.message)")
     }
@@ -79,8 +83,7 @@ struct ConfigFuzzTests {
           arguments: [(Array(Data(base64Encoded: "ZTA9WyDChVs=")!), 1), (Array("\(hook)timeout_seconds =\u{A0}5\n".utf8), 4),
                       (Array("\u{FEFF}\(hook)caf\u{E9} = 1\n".utf8), 4)])
     func nonASCII(_ bytes: [UInt8], line: Int) throws {
-        let text = try #require(String(validating: bytes, as: UTF8.self))
-        let error = try #require(throws: ConfigError.self) { try ConfigLoader.parse(text, path: "pot-deploy.toml") }
+        let error = try refusal(bytes)
         #expect(error.line == line, "\(error)")
         #expect(error.message == "syntax error: a character beyond ASCII outside a quoted string or a comment", "\(error.message)")
     }
@@ -101,8 +104,7 @@ struct ConfigFuzzTests {
               (Array("\(hook)timeout_seconds = [}\n".utf8), 4),
           ])
     func mismatchedBracket(_ bytes: [UInt8], line: Int) throws {
-        let text = try #require(String(validating: bytes, as: UTF8.self))
-        let error = try #require(throws: ConfigError.self) { try ConfigLoader.parse(text, path: "pot-deploy.toml") }
+        let error = try refusal(bytes)
         #expect(error.line == line, "\(error)")
         #expect(error.message.hasPrefix("syntax error"), "\(error.message)")
     }
@@ -122,8 +124,7 @@ struct ConfigFuzzTests {
               (Array(Data(base64Encoded: "MGVwID0gWyNFbSAKNzM5NC0xMi1wXz0gNSAgICAgIyBvbGRlciB3b3JrdHJlZWVw77u/X3dvIG9scmt0cmVlZXDvu79fd29lX2lyIG9ycO+7v3Dvu78KLTEgMTwgDQ==")!), 2, "7394-12-p_="),
           ])
     func notANumber(_ bytes: [UInt8], line: Int, value: String) throws {
-        let text = try #require(String(validating: bytes, as: UTF8.self))
-        let error = try #require(throws: ConfigError.self) { try ConfigLoader.parse(text, path: "pot-deploy.toml") }
+        let error = try refusal(bytes)
         #expect(error.line == line, "\(error)")
         #expect(error.message.hasPrefix("'\(value)' is neither a number nor a quoted string"), "\(error.message)")
     }
@@ -144,8 +145,7 @@ struct ConfigFuzzTests {
               (Array("a = \"open\nb = \"\\u0000\"\n".utf8), 2),
           ])
     func nulAfterUnclosedString(_ bytes: [UInt8], line: Int) throws {
-        let text = try #require(String(validating: bytes, as: UTF8.self))
-        let error = try #require(throws: ConfigError.self) { try ConfigLoader.parse(text, path: "pot-deploy.toml") }
+        let error = try refusal(bytes)
         #expect(error.line == line, "\(error)")
     }
 

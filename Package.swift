@@ -49,8 +49,12 @@ let package = Package(
             name: "PoTCore",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
         ),
+        // Modules on the kernel (Sources/Modules/README.md): prediction markets (system 000).
+        .target(name: "PoTMarkets", dependencies: ["PoTCore"], path: "Sources/Modules/Markets/Rules"),
+        // The one ordered list of the chain's modules.
+        .target(name: "PoTModules", dependencies: ["PoTCore", "PoTMarkets"], path: "Sources/Modules/List"),
         // The chain stored in a git repository.
-        .target(name: "PoTStore", dependencies: ["PoTCore", "GitKit"]),
+        .target(name: "PoTStore", dependencies: ["PoTCore", "PoTModules", "PoTMarkets", "GitKit"]),
         // The `pot` command line, shared by `pot` and `git-pot`.
         .target(
             name: "PoTCLI",
@@ -60,7 +64,7 @@ let package = Package(
             ]
         ),
         // The gossip protocol without I/O: sessions, handshake, inventory, sync, peer scoring.
-        .target(name: "PoTNet", dependencies: ["PoTCore"]),
+        .target(name: "PoTNet", dependencies: ["PoTCore", "PoTModules", "PoTMarkets"]),
         // A gossip node over TCP (SwiftNIO) on a chain stored in git, and a client for one peer.
         .target(
             name: "PoTNode",
@@ -126,7 +130,7 @@ let package = Package(
         .executableTarget(name: "pot-market", dependencies: ["PoTCLI"]),
         .testTarget(
             name: "PoTCoreTests",
-            dependencies: ["PoTCore", "PoTTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["PoTCore", "PoTMarkets", "PoTModules", "PoTTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit"]),
         .testTarget(name: "PoTStoreTests", dependencies: ["PoTStore", "PoTCore", "GitKit"]),

@@ -1,5 +1,7 @@
 import GitKit
 import PoTCore
+import PoTMarkets
+import PoTModules
 import PoTNet
 import PoTStore
 

@@ -1,5 +1,7 @@
 import GitKit
 import PoTCore
+import PoTMarkets
+import PoTModules
 
 extension ChainStore {
     /// The block commit a header describes, given its parent's block commit. Anyone can rebuild it.

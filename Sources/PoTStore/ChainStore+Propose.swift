@@ -1,5 +1,7 @@
 import GitKit
 import PoTCore
+import PoTMarkets
+import PoTModules
 
 public struct ProposalResult: Sendable {
     public let block: StoredBlock

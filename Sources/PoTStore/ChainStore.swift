@@ -1,6 +1,8 @@
 import Foundation
 import GitKit
 import PoTCore
+import PoTMarkets
+import PoTModules
 
 /// A PoT chain kept in a git repository: `main` is the canonical chain, signed objects live
 /// under `refs/pot/*`, and derived state is cached under `.git/pot/`.

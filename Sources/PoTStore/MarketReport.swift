@@ -1,4 +1,6 @@
 import PoTCore
+import PoTMarkets
+import PoTModules
 
 /// A market as reports show it (the `--json` of pot-market and the explorer's API), with
 /// accounts named by their labels where known.

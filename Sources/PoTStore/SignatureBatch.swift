@@ -2,6 +2,8 @@ import Dispatch
 import Synchronization
 import Foundation
 import PoTCore
+import PoTMarkets
+import PoTModules
 
 /// One signed object of a batch, of any kind.
 public struct SignedItem: Sendable {

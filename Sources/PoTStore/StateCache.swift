@@ -18,7 +18,7 @@ extension ChainStore {
         guard let data = FileManager.default.contents(atPath: cachePath),
               let value = try? CBOR.decode(Array(data), limits: CBORLimits(maxDepth: 16, maxLength: 1 << 26)),
               let f = try? CBORFields(value, object: "state cache", allowedKeys: [1, 2, 3, 4, 5, 6]),
-              (try? f.uint(1)) == 2,
+              (try? f.uint(1)) == 3,
               let chain = try? f.bytes(2, count: 32), chain == chainId.bytes,
               let tipCommit = (try? f.bytes(3, count: 20)).flatMap(GitOID.init(bytes:)),
               let finalCommit = (try? f.bytes(5, count: 20)).flatMap(GitOID.init(bytes:)),
@@ -31,7 +31,7 @@ extension ChainStore {
 
     func writeCache(_ states: CachedStates) {
         let value = CBOR.map([
-            1: .unsigned(2),
+            1: .unsigned(3),
             2: .bytes(chainId.bytes),
             3: .bytes(states.tipCommit.bytes),
             4: StateCodec.encode(states.tip),

@@ -1,4 +1,6 @@
 import PoTCore
+import PoTMarkets
+import PoTModules
 
 /// Encodes a `ChainState` for the local cache. The cache is never trusted over the chain:
 /// it is keyed by the commit it was computed for and rebuilt when that does not match.
@@ -24,49 +26,9 @@ enum StateCodec {
                     .array(o.penalized.sorted().map { .bytes($0.bytes) }),
                 ])
             }),
-            8: .array(s.markets.keys.sorted().map { encodeMarket(s.markets[$0]!) }),
+            8: .array(s.encodedModuleStates.sorted { $0.key < $1.key }.map { .array([.unsigned($0.key), $0.value]) }),
+            9: .array(s.bonds.keys.sorted().map { .array([.bytes($0.bytes), .unsigned(s.bonds[$0]!)]) }),
         ])
-    }
-
-    static func encodeMarket(_ m: MarketState) -> CBOR {
-        let status: CBOR
-        switch m.status {
-        case .open: status = .array([.unsigned(0)])
-        case .resolved(let outcome, let height): status = .array([.unsigned(1), .unsigned(UInt64(outcome)), .unsigned(height)])
-        case .voided(let height): status = .array([.unsigned(2), .unsigned(height)])
-        }
-        let closing: CBOR = m.closingTrust.map { trust in
-            .array([.unsigned(1), .array(trust.keys.sorted().map { .array([.bytes($0.bytes), .unsigned(trust[$0]!)]) })])
-        } ?? .array([.unsigned(0)])
-        return .array([
-            .bytes(m.id.bytes), m.declaration.cbor(), .unsigned(m.declaredAt),
-            .array(m.bets.keys.sorted().map { m.bets[$0]!.cbor() }), closing, status,
-        ])
-    }
-
-    static func decodeMarket(_ value: CBOR) throws -> MarketState {
-        let m = try value.array("market", max: 6)
-        guard m.count == 6 else { throw StoreError("cached market is malformed") }
-        var bets: [PublicKey: MarketBet] = [:]
-        for entry in try m[3].array("bets", max: 1 << 24) {
-            let bet = try MarketBet(cbor: entry)
-            bets[bet.bettor] = bet
-        }
-        let closingParts = try m[4].array("closing trust", max: 2)
-        var closing: [PublicKey: UInt64]?
-        if closingParts.first == .unsigned(1), closingParts.count == 2 {
-            closing = try pairs(closingParts[1])
-        }
-        let statusParts = try m[5].array("market status", max: 3)
-        let status: MarketStatus
-        switch (try statusParts.first?.uint("status") ?? 99, statusParts.count) {
-        case (0, 1): status = .open
-        case (1, 3): status = .resolved(outcome: Int(try statusParts[1].uint("outcome")), height: try statusParts[2].uint("height"))
-        case (2, 2): status = .voided(height: try statusParts[1].uint("height"))
-        default: throw StoreError("cached market status is malformed")
-        }
-        return MarketState(id: Hash256(bytes: try m[0].bytes("market id", count: 32))!, declaration: try MarketDeclaration(cbor: m[1]),
-                           declaredAt: try m[2].uint("declared at"), bets: bets, closingTrust: closing, status: status)
     }
 
     private static func pairs(_ value: CBOR) throws -> [PublicKey: UInt64] {
@@ -80,7 +42,7 @@ enum StateCodec {
     }
 
     static func decode(_ value: CBOR) throws -> ChainState {
-        let f = try CBORFields(value, object: "cached state", allowedKeys: [1, 2, 3, 4, 5, 6, 7, 8])
+        let f = try CBORFields(value, object: "cached state", allowedKeys: [1, 2, 3, 4, 5, 6, 7, 8, 9])
         let params = try ChainParams(cbor: try f.value(1))
         var accounts: [PublicKey: Account] = [:]
         for entry in try f.array(6, max: 1 << 24) {
@@ -101,13 +63,16 @@ enum StateCodec {
             height.penalized = Set(try o[4].array("penalized", max: 1 << 24).map(key))
             open[try o[0].uint("height")] = height
         }
-        return ChainState(
-            params: params, height: try f.uint(2), tip: Hash256(bytes: try f.bytes(3, count: 32))!,
+        var modules: [UInt64: CBOR] = [:]
+        for entry in try f.optionalArray(8, max: 1 << 16) ?? [] {
+            let pair = try entry.array("module state", max: 2)
+            guard pair.count == 2 else { throw StoreError("cached module state is malformed") }
+            modules[try pair[0].uint("payload key")] = pair[1]
+        }
+        return try ChainState(
+            params: params, modules: .standard, height: try f.uint(2), tip: Hash256(bytes: try f.bytes(3, count: 32))!,
             tipTimestamp: try f.uint(4), finalizedHeight: try f.uint(5), accounts: accounts, open: open,
-            markets: Dictionary(uniqueKeysWithValues: try (f.optionalArray(8, max: 1 << 24) ?? []).map {
-                let market = try decodeMarket($0)
-                return (market.id, market)
-            }))
+            bonds: try pairs(f.optionalArray(9, max: 1 << 24).map { .array($0) } ?? .array([])), moduleStates: modules)
     }
 
     private static func key(_ value: CBOR) throws -> PublicKey {

@@ -1,4 +1,6 @@
 import PoTCore
+import PoTMarkets
+import PoTModules
 import PoTNet
 import Testing
 

@@ -1,6 +1,8 @@
 import Foundation
 import GitKit
 import PoTCore
+import PoTMarkets
+import PoTModules
 import PoTNet
 import PoTNode
 import PoTStore

@@ -1,5 +1,7 @@
 import Foundation
 import PoTCore
+import PoTMarkets
+import PoTModules
 @testable import PoTStore
 import Testing
 

@@ -1,5 +1,7 @@
 import FuzzSupport
 import PoTCore
+import PoTMarkets
+import PoTModules
 
 /// Signed market bets and their bodies: refused, or canonical.
 @_cdecl("LLVMFuzzerTestOneInput")

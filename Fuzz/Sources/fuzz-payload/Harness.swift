@@ -1,5 +1,7 @@
 import FuzzSupport
 import PoTCore
+import PoTMarkets
+import PoTModules
 
 /// Payloads and their markets sections: refused, or canonical.
 @_cdecl("LLVMFuzzerTestOneInput")

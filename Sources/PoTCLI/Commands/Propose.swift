@@ -1,6 +1,8 @@
 import ArgumentParser
 import GitKit
 import PoTCore
+import PoTMarkets
+import PoTModules
 import PoTStore
 
 struct Propose: ParsableCommand {

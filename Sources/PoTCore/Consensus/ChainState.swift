@@ -39,11 +39,15 @@ public struct ChainState: Equatable, Sendable {
     public internal(set) var accounts: [PublicKey: Account]
     /// Heights above `finalizedHeight`, up to `height`.
     public internal(set) var open: [UInt64: OpenHeight]
-    /// Every market declared on this chain, open or settled.
-    public internal(set) var markets: [Hash256: MarketState]
+    /// mT locked in bonds by modules' ledger operations, by owner: not spendable, not trust.
+    public internal(set) var bonds: [PublicKey: UInt64]
+    /// The modules this chain is applied with, in payload-key order.
+    public let modules: ChainModules
+    /// The state of each module.
+    var moduleStates: ModuleStates
 
     /// The state of a chain that holds only its genesis. The genesis block id is the chain id.
-    public init(genesis params: ChainParams) {
+    public init(genesis params: ChainParams, modules: ChainModules) {
         self.params = params
         self.chainId = params.chainId
         self.height = 0
@@ -52,15 +56,20 @@ public struct ChainState: Equatable, Sendable {
         self.finalizedHeight = 0
         self.accounts = [:]
         self.open = [:]
-        self.markets = [:]
+        self.bonds = [:]
+        self.modules = modules
+        self.moduleStates = ModuleStates()
+        for module in modules.all { moduleStates.storage[module.payloadKey] = module.initialState(params) }
         for a in params.initialAccounts {
             accounts[a.key] = Account(balance: a.balance, member: true)
         }
     }
 
-    /// Restores a state from its parts (the cache decoder uses this).
-    public init(params: ChainParams, height: UInt64, tip: Hash256, tipTimestamp: UInt64, finalizedHeight: UInt64,
-                accounts: [PublicKey: Account], open: [UInt64: OpenHeight], markets: [Hash256: MarketState] = [:]) {
+    /// Restores a state from its parts (the cache decoder uses this). `moduleStates` holds each
+    /// module's cache encoding by payload key; a module left out has its initial state.
+    public init(params: ChainParams, modules: ChainModules, height: UInt64, tip: Hash256, tipTimestamp: UInt64,
+                finalizedHeight: UInt64, accounts: [PublicKey: Account], open: [UInt64: OpenHeight],
+                bonds: [PublicKey: UInt64] = [:], moduleStates encoded: [UInt64: CBOR] = [:]) throws {
         self.params = params
         self.chainId = params.chainId
         self.height = height
@@ -69,8 +78,22 @@ public struct ChainState: Equatable, Sendable {
         self.finalizedHeight = finalizedHeight
         self.accounts = accounts
         self.open = open
-        self.markets = markets
+        self.bonds = bonds
+        self.modules = modules
+        self.moduleStates = ModuleStates()
+        for key in encoded.keys where modules.module(payloadKey: key) == nil {
+            throw ObjectError("the state holds a section \(key) that no module of this program knows")
+        }
+        for module in modules.all {
+            moduleStates.storage[module.payloadKey] = try encoded[module.payloadKey].map { try module.decodeState($0) } ?? module.initialState(params)
+        }
     }
+
+    /// The state of module `M` on this chain.
+    public func state<M: ChainModule>(of module: M.Type) -> M.State { moduleStates.state(M.self, params: params) }
+
+    /// Each module's state in its cache encoding, by payload key.
+    public var encodedModuleStates: [UInt64: CBOR] { moduleStates.storage.mapValues { $0.cacheEncoding() } }
 
     public var confirmations: UInt64 { params.confirmations }
 

@@ -35,8 +35,12 @@ public struct EquivocationPenalty: Equatable, Sendable {
 public struct BlockEffects: Equatable, Sendable {
     public var finalized: FinalizedHeight?
     public var penalties: [EquivocationPenalty] = []
-    /// Markets resolved or voided by the block.
-    public var markets: [MarketSettlement] = []
+    /// What the block did in each module.
+    public var modules = ModuleReports()
+    /// Every balance change the modules made, in order.
+    public var ledger: [LedgerEntry] = []
+
+    public init() {}
 }
 
 enum Finalization {

@@ -1,9 +1,10 @@
-/// Chooses what a new block carries: the pending transfers, votes and market objects that are
+/// Chooses what a new block carries: the pending transfers, votes and module objects that are
 /// valid on top of `state`, in a deterministic order, plus evidence against voters seen voting twice.
 public enum PayloadSelection {
     public static func select(forBlockAt blockHeight: UInt64, on state: ChainState,
                               transfers: [SignedTransfer], votes: [SignedVote],
-                              markets: MarketSection = MarketSection()) -> Payload {
+                              pending: ModuleSections = ModuleSections()) -> Payload {
+        let snapshot = state.memberTrust
         var scratch = state
         let chain = state.chainId
         var payload = Payload()
@@ -36,7 +37,10 @@ public enum PayloadSelection {
                 }
             }
         }
-        payload.markets = MarketSelection.select(markets, forBlockAt: blockHeight, on: &scratch)
+        let context = BlockContext(height: blockHeight, chain: chain, preBlockTrust: snapshot, signatures: DirectSignatures())
+        for module in state.modules.all {
+            module.select(pending, &scratch, context, &payload)
+        }
         return payload
     }
 }

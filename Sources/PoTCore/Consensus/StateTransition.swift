@@ -40,15 +40,19 @@ public enum StateTransition {
             effects.penalties.append(
                 try applyEvidence(evidence, blockHeight: header.height, to: &next, chain: chain, signatures: signatures))
         }
-        effects.markets = try MarketTransition.apply(
-            payload.markets, blockHeight: header.height, preBlockTrust: snapshot, to: &next, chain: chain, signatures: signatures)
+        let context = BlockContext(height: header.height, chain: chain, preBlockTrust: snapshot, signatures: signatures)
+        for module in state.modules.all {
+            try module.applyBlock(payload, &next, context, &effects)
+        }
         let id = signed.id(chain: chain)
         next.open[header.height] = OpenHeight(block: id, trustSnapshot: snapshot)
         next.height = header.height
         next.tip = id
         next.tipTimestamp = header.timestamp
         if header.height > state.confirmations {
-            effects.finalized = Finalization.finalize(header.height - state.confirmations, in: &next)
+            let height = header.height - state.confirmations
+            effects.finalized = Finalization.finalize(height, in: &next)
+            for module in state.modules.all { module.heightFinal(height, &next, context, &effects) }
         }
         return (next, effects)
     }
@@ -70,11 +74,12 @@ public enum StateTransition {
         guard payload.transfers.count <= ObjectLimits.maxTransfersPerBlock,
               payload.votes.count <= ObjectLimits.maxVotesPerBlock,
               payload.evidence.count <= ObjectLimits.maxEvidencePerBlock,
-              payload.markets.declarations.count <= ObjectLimits.maxDeclarationsPerBlock,
-              payload.markets.bets.count <= ObjectLimits.maxBetsPerBlock,
-              payload.markets.resolutions.count <= ObjectLimits.maxResolutionsPerBlock
+              payload.sections.storage.values.allSatisfy(\.withinLimits)
         else {
-            throw BlockRejection(.payloadLimits, "the payload carries more transfers, votes, evidence or market objects than a block may")
+            throw BlockRejection(.payloadLimits, "the payload carries more transfers, votes, evidence or module objects than a block may")
+        }
+        if let unknown = payload.sections.storage.keys.first(where: { state.modules.module(payloadKey: $0) == nil }) {
+            throw BlockRejection(.payloadLimits, "the payload carries a section under key \(unknown), which no module of this chain has")
         }
         guard payload.root(chain: state.chainId) == header.payloadRoot else {
             throw BlockRejection(.payloadRoot, "the payload does not match the header's payload root")

@@ -1,18 +1,23 @@
 import Crypto
 
 /// Tags that separate the hash domains of the kinds of object, so that bytes signed as one kind
-/// can never be accepted as another.
-public enum DomainTag: String, Sendable {
-    case genesis = "pot/genesis/v1"
-    case block = "pot/block/v1"
-    case payload = "pot/payload/v1"
-    case vote = "pot/vote/v1"
-    case transfer = "pot/tx/v1"
-    case handshake = "pot/handshake/v1"
-    case marketDeclaration = "pot/market/decl/v1"
-    case marketBet = "pot/market/bet/v1"
-    case marketResolution = "pot/market/res/v1"
-    case nameClaim = "pot/name/v1"
+/// can never be accepted as another. The kernel's tags are here; each module declares its own
+/// (`ChainModule.kinds`), and the module registry refuses two uses of one tag.
+public struct DomainTag: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+    public var description: String { rawValue }
+
+    public static let genesis = DomainTag("pot/genesis/v1")
+    public static let block = DomainTag("pot/block/v1")
+    public static let payload = DomainTag("pot/payload/v1")
+    public static let vote = DomainTag("pot/vote/v1")
+    public static let transfer = DomainTag("pot/tx/v1")
+    public static let handshake = DomainTag("pot/handshake/v1")
+    public static let nameClaim = DomainTag("pot/name/v1")
+    /// The tags the kernel itself uses.
+    public static let kernel: [DomainTag] = [.genesis, .block, .payload, .vote, .transfer, .handshake, .nameClaim]
 }
 
 public enum DomainHash {

@@ -4,6 +4,8 @@ public enum ObjectLimits {
     public static let maxInitialAccounts = 10_000
     public static let maxNoteBytes = 1024
     public static let maxConfirmations: UInt64 = 64
+    public static let maxModuleParameters = 256
+    public static let maxParameterNameBytes = 64
     public static let maxTransferBytes = 1024
     public static let maxMemoBytes = 256
     public static let maxVoteBytes = 8192
@@ -14,16 +16,4 @@ public enum ObjectLimits {
     public static let maxTransfersPerBlock = 4096
     public static let maxVotesPerBlock = 16_384
     public static let maxEvidencePerBlock = 256
-    public static let maxMarketDeclarationBytes = 4096
-    public static let maxQuestionBytes = 512
-    public static let minOutcomes = 2
-    public static let maxOutcomes = 16
-    public static let maxOutcomeBytes = 64
-    /// The longest a resolver may be given after the close height, in heights.
-    public static let maxResolutionWindow: UInt64 = 100_000
-    public static let maxBetBytes = 1024
-    public static let maxResolutionBytes = 512
-    public static let maxDeclarationsPerBlock = 256
-    public static let maxBetsPerBlock = 16_384
-    public static let maxResolutionsPerBlock = 256
 }

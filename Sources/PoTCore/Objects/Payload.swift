@@ -18,19 +18,20 @@ public struct EquivocationEvidence: Equatable, Sendable {
     }
 }
 
-/// What a block carries besides code: transfers, votes, evidence, and the markets module's section.
+/// What a block carries besides code: the kernel's transfers, votes and evidence (keys 1 to 3),
+/// then each module's section under its payload key.
 public struct Payload: Equatable, Sendable {
     public var transfers: [SignedTransfer]
     public var votes: [SignedVote]
     public var evidence: [EquivocationEvidence]
-    public var markets: MarketSection
+    public var sections: ModuleSections
 
     public init(transfers: [SignedTransfer] = [], votes: [SignedVote] = [], evidence: [EquivocationEvidence] = [],
-                markets: MarketSection = MarketSection()) {
+                sections: ModuleSections = ModuleSections()) {
         self.transfers = transfers
         self.votes = votes
         self.evidence = evidence
-        self.markets = markets
+        self.sections = sections
     }
 
     public func cbor() -> CBOR {
@@ -38,18 +39,27 @@ public struct Payload: Equatable, Sendable {
         if !transfers.isEmpty { fields[1] = .array(transfers.map { $0.cbor() }) }
         if !votes.isEmpty { fields[2] = .array(votes.map { $0.cbor() }) }
         if !evidence.isEmpty { fields[3] = .array(evidence.map { $0.cbor() }) }
-        if !markets.isEmpty { fields[4] = markets.cbor() }
+        for (key, section) in sections.storage { fields[key] = section.cbor() }
         return .map(fields)
     }
 
     public func encoded() -> [UInt8] { cbor().encoded() }
 
-    public init(cbor: CBOR) throws {
-        let f = try CBORFields(cbor, object: "payload", allowedKeys: [1, 2, 3, 4])
+    /// Decodes a payload whose module sections are those of `modules`; any other key is refused.
+    public init(cbor: CBOR, modules: ChainModules) throws {
+        let f = try CBORFields(cbor, object: "payload", allowedKeys: ChainModules.kernelPayloadKeys.union(modules.all.map(\.payloadKey)))
         transfers = try (f.optionalArray(1, max: ObjectLimits.maxTransfersPerBlock) ?? []).map { try SignedTransfer(cbor: $0) }
         votes = try (f.optionalArray(2, max: ObjectLimits.maxVotesPerBlock) ?? []).map { try SignedVote(cbor: $0) }
         evidence = try (f.optionalArray(3, max: ObjectLimits.maxEvidencePerBlock) ?? []).map { try EquivocationEvidence(cbor: $0) }
-        markets = try f.optional(4).map { try MarketSection(cbor: $0) } ?? MarketSection()
+        sections = ModuleSections()
+        for module in modules.all {
+            guard let value = f.optional(module.payloadKey) else { continue }
+            let section = try module.decodeSection(value)
+            guard !section.isEmpty else {
+                throw ObjectError("payload is not in canonical form (an empty \(module.name) section must be omitted)")
+            }
+            sections.storage[module.payloadKey] = section
+        }
         // Each element decoded strictly on its own; the one non-canonical form left is an empty
         // section sent instead of omitted.
         for key: UInt64 in [1, 2, 3] where f.optional(key) == .array([]) {
@@ -57,8 +67,8 @@ public struct Payload: Equatable, Sendable {
         }
     }
 
-    public init(bytes: [UInt8]) throws {
-        try self.init(cbor: decodeLimited(bytes, max: ObjectLimits.maxPayloadBytes, what: "payload"))
+    public init(bytes: [UInt8], modules: ChainModules) throws {
+        try self.init(cbor: decodeLimited(bytes, max: ObjectLimits.maxPayloadBytes, what: "payload"), modules: modules)
     }
 
     public func root(chain: Hash256) -> Hash256 { DomainHash.hash(.payload, chain: chain, body: cbor()) }

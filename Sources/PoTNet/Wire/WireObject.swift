@@ -1,4 +1,6 @@
 import PoTCore
+import PoTMarkets
+import PoTModules
 
 /// A candidate block as it travels: the signed header, the payload, and a git pack holding the
 /// code objects the receiver may lack (empty when the block merges no code).

@@ -1,4 +1,6 @@
 import PoTCore
+import PoTMarkets
+import PoTModules
 import PoTStore
 
 /// The markets: a list, and one page per market with its prices, bets and scores.

@@ -1,5 +1,7 @@
 import Testing
 @testable import PoTCore
+import PoTMarkets
+import PoTModules
 
 /// Deterministic keys, genesis parameters, signed blocks, votes and transfers for consensus tests.
 enum Fx {

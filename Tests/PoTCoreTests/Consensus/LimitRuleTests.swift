@@ -1,5 +1,7 @@
 import Testing
 @testable import PoTCore
+import PoTMarkets
+import PoTModules
 
 @Suite("Limits enforced by the state transition")
 struct LimitRuleTests {

@@ -1,5 +1,7 @@
 import Testing
 @testable import PoTCore
+import PoTMarkets
+import PoTModules
 
 @Suite("Payload selection")
 struct PayloadSelectionTests {

@@ -1,5 +1,7 @@
 import Foundation
 import PoTCore
+import PoTMarkets
+import PoTModules
 import PoTTestSupport
 import Testing
 

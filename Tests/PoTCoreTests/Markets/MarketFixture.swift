@@ -1,5 +1,7 @@
 import Testing
 @testable import PoTCore
+import PoTMarkets
+import PoTModules
 
 /// Signed market objects for consensus tests.
 enum Mx {

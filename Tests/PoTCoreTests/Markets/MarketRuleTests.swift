@@ -1,5 +1,7 @@
 import Testing
 @testable import PoTCore
+@testable import PoTMarkets
+import PoTModules
 
 @Suite("Market rules")
 struct MarketRuleTests {
@@ -39,8 +41,8 @@ struct MarketRuleTests {
         #expect(throws: ObjectError.self) { try make("q", ["yes", " no"]) }
         #expect(throws: ObjectError.self) { try make(close: 0, by: 5) }
         #expect(throws: ObjectError.self) { try make(close: 5, by: 5) }
-        #expect(throws: ObjectError.self) { try make(close: 5, by: 5 + ObjectLimits.maxResolutionWindow + 1) }
-        try make("q", (0..<16).map { "o\($0)" }, close: 5, by: 5 + ObjectLimits.maxResolutionWindow)
+        #expect(throws: ObjectError.self) { try make(close: 5, by: 5 + MarketLimits.maxResolutionWindow + 1) }
+        try make("q", (0..<16).map { "o\($0)" }, close: 5, by: 5 + MarketLimits.maxResolutionWindow)
         // The decoder applies the same checks: a body edited to one outcome is refused.
         var body = Mx.declaration(chain: Fx.genesis().chainId).declaration.cbor()
         if case .map(var fields) = body { fields[3] = .array([.text("only")]); body = .map(fields) }
@@ -141,7 +143,7 @@ struct MarketRuleTests {
         #expect(throws: ObjectError.self) { _ = try Payload(cbor: .map([4: .map([1: d.cbor().asArray, 2: .array([])])])) }
         #expect(throws: (any Error).self) { _ = try Payload(cbor: .map([4: .map([9: .array([d.cbor()])])])) }
         let tooMany = MarketSection(resolutions: Array(repeating: Mx.resolution(of: d.id(chain: chain), outcome: 0, chain: chain),
-                                                      count: ObjectLimits.maxResolutionsPerBlock + 1))
+                                                      count: MarketLimits.maxResolutionsPerBlock + 1))
         #expect(Fx.rejection(of: Payload(markets: tooMany), on: state) == .payloadLimits)
     }
 }

@@ -1,12 +1,14 @@
 import ArgumentParser
 import PoTCore
+import PoTMarkets
+import PoTModules
 import PoTStore
 
 struct MarketDeclare: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "declare", abstract: "Declare a market; the next block carries it.")
-    @Option(help: "The question, up to \(ObjectLimits.maxQuestionBytes) bytes.") var question: String
-    @Option(help: "\(ObjectLimits.minOutcomes) to \(ObjectLimits.maxOutcomes) outcome names, comma-separated.") var outcomes: String
+    @Option(help: "The question, up to \(MarketLimits.maxQuestionBytes) bytes.") var question: String
+    @Option(help: "\(MarketLimits.minOutcomes) to \(MarketLimits.maxOutcomes) outcome names, comma-separated.") var outcomes: String
     @Option(help: "Who resolves the market: a label or a 64-digit public key.") var resolver: String
     @Option(help: "The last height whose block may carry bets.") var closeHeight: UInt64
     @Option(help: "The last height whose block may carry the resolution (default: close height + 100); after it the market is voided.")

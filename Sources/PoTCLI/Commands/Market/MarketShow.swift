@@ -1,5 +1,7 @@
 import ArgumentParser
 import PoTCore
+import PoTMarkets
+import PoTModules
 import PoTStore
 
 struct MarketShow: ParsableCommand {

@@ -22,17 +22,22 @@ public enum ScoringRule: String, Equatable, Sendable, CaseIterable {
 
 /// Scores a set of forecasts of one realized outcome against their trust-weighted market: the
 /// rule shared by the finalization of a height and the resolution of a prediction market.
-enum LogScoreSettlement {
-    struct Forecast {
-        let key: PublicKey
-        let trust: UInt64
-        let ppm: UInt64
+public enum LogScoreSettlement {
+    /// One forecaster: its key, its weight in mT and the probability it gave the realized outcome in ppm.
+    public struct Forecast: Sendable {
+        public let key: PublicKey
+        public let trust: UInt64
+        public let ppm: UInt64
+
+        public init(key: PublicKey, trust: UInt64, ppm: UInt64) {
+            self.key = key; self.trust = trust; self.ppm = ppm
+        }
     }
 
     /// Scores `forecasts`, in the given order. With no trust behind them there is no market and
     /// no score. Leaving one out, a forecaster with no other trust beside it has no market to
     /// beat and scores 0.
-    static func score(_ forecasts: [Forecast], alpha: UInt64, rule: ScoringRule) -> (totalTrust: UInt128, weight: UInt128, scores: [ForecastScore]) {
+    public static func score(_ forecasts: [Forecast], alpha: UInt64, rule: ScoringRule) -> (totalTrust: UInt128, weight: UInt128, scores: [ForecastScore]) {
         var totalTrust: UInt128 = 0
         var weight: UInt128 = 0
         for f in forecasts {

@@ -1,10 +1,12 @@
+import PoTCore
+
 /// A member's probability distribution over a market's outcomes, in ppm. `sequence` orders one
 /// bettor's bets on one market: a block may include only a bet whose sequence is above the last
 /// included one, so an old bet cannot be replayed over a newer one.
 public struct MarketBet: SignableBody {
     public static let domain = DomainTag.marketBet
     public static let objectName = "market bet"
-    public static let maxSignedBytes = ObjectLimits.maxBetBytes
+    public static let maxSignedBytes = MarketLimits.maxBetBytes
     public var signer: PublicKey { bettor }
 
     public var bettor: PublicKey
@@ -19,8 +21,8 @@ public struct MarketBet: SignableBody {
 
     func validate() throws {
         guard sequence >= 1 else { throw ObjectError("a bet's sequence number starts at 1") }
-        guard (ObjectLimits.minOutcomes...ObjectLimits.maxOutcomes).contains(probsPpm.count) else {
-            throw ObjectError("a bet gives \(ObjectLimits.minOutcomes) to \(ObjectLimits.maxOutcomes) probabilities, got \(probsPpm.count)")
+        guard (MarketLimits.minOutcomes...MarketLimits.maxOutcomes).contains(probsPpm.count) else {
+            throw ObjectError("a bet gives \(MarketLimits.minOutcomes) to \(MarketLimits.maxOutcomes) probabilities, got \(probsPpm.count)")
         }
         var sum: UInt64 = 0
         for p in probsPpm {
@@ -44,7 +46,7 @@ public struct MarketBet: SignableBody {
         bettor = try f.publicKey(1)
         market = try f.hash(2)
         sequence = try f.uint(3)
-        probsPpm = try f.array(4, max: ObjectLimits.maxOutcomes).map { try $0.uint("bet probability") }
+        probsPpm = try f.array(4, max: MarketLimits.maxOutcomes).map { try $0.uint("bet probability") }
         try validate()
     }
 }

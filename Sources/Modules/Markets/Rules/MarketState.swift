@@ -1,8 +1,33 @@
+import PoTCore
+
 /// Where a market stands.
 public enum MarketStatus: Equatable, Sendable {
     case open
     case resolved(outcome: Int, height: UInt64)
     case voided(height: UInt64)
+}
+
+/// The markets module's state: every market declared on the chain, open or settled.
+public struct MarketsState: ModuleState {
+    public internal(set) var markets: [Hash256: MarketState] = [:]
+
+    public init() {}
+
+    public func cacheEncoding() -> CBOR { .array(markets.keys.sorted().map { markets[$0]!.cacheEncoding() }) }
+
+    public init(cacheEncoding: CBOR) throws {
+        for entry in try cacheEncoding.array("markets", max: 1 << 24) {
+            let market = try MarketState(cacheEncoding: entry)
+            markets[market.id] = market
+        }
+    }
+}
+
+/// What one block did in the markets module: the markets it resolved or voided, in order.
+public struct MarketsReport: ModuleReport {
+    public var settlements: [MarketSettlement] = []
+    public init() {}
+    public var isEmpty: Bool { settlements.isEmpty }
 }
 
 /// What the chain remembers about a declared market.

@@ -1,8 +1,10 @@
+import PoTCore
+
 /// The resolver's statement of which outcome of a market happened, by its index.
 public struct MarketResolution: SignableBody {
     public static let domain = DomainTag.marketResolution
     public static let objectName = "market resolution"
-    public static let maxSignedBytes = ObjectLimits.maxResolutionBytes
+    public static let maxSignedBytes = MarketLimits.maxResolutionBytes
     public var signer: PublicKey { resolver }
 
     public var resolver: PublicKey
@@ -22,8 +24,8 @@ public struct MarketResolution: SignableBody {
         resolver = try f.publicKey(1)
         market = try f.hash(2)
         outcome = try f.uint(3)
-        guard outcome < UInt64(ObjectLimits.maxOutcomes) else {
-            throw ObjectError("a market resolution names outcome \(outcome); markets have at most \(ObjectLimits.maxOutcomes)")
+        guard outcome < UInt64(MarketLimits.maxOutcomes) else {
+            throw ObjectError("a market resolution names outcome \(outcome); markets have at most \(MarketLimits.maxOutcomes)")
         }
     }
 }

@@ -1,0 +1,12 @@
+/// A signed object of any kind, seen only as what its signature covers: what a batch of
+/// signature checks needs from the objects of every module.
+public protocol SignedObject: Sendable {
+    var signatureBytes: [UInt8] { get }
+    var anyBody: any SignableBody { get }
+    func hasValidSignature(chain: Hash256) -> Bool
+}
+
+extension Signed: SignedObject {
+    public var signatureBytes: [UInt8] { signature }
+    public var anyBody: any SignableBody { body }
+}

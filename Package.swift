@@ -154,7 +154,7 @@ let package = Package(
         .testTarget(
             name: "PoTWebTests",
             dependencies: [
-                "PoTWeb", "PoTStore", "PoTCore", "PoTTestSupport",
+                "PoTWeb", "PoTStore", "PoTCore", "PoTMarkets", "PoTModules", "PoTNode", "PoTNet", "PoTTestSupport",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -95,23 +95,14 @@ extension ChainStore {
     }
 
     /// Signs and stores a bet by `key` (called `label` in messages) on the market `prefix` names,
-    /// after the checks a block would make: the bettor is a member, the market is still open to
-    /// bets, and there is one probability per outcome. The sequence is one above the bettor's
-    /// highest included or stored one. Takes the write lock.
+    /// after the rules a block applies to it (`MarketAdmission.bet`, for the next block). The
+    /// sequence is one above the bettor's highest included or stored one. Takes the write lock.
     public func placeBet(as key: SigningKey, label: String, market prefix: String,
                          probsPpm: [UInt64]) throws -> (signed: SignedMarketBet, listing: MarketListing) {
         if let problem = Figures.distributionProblem(probsPpm) { throw SigningRefusal(problem) }
         return try withWriteLock {
             let state = try currentState()
             let listing = try findMarket(prefix, in: state)
-            let declaration = listing.declaration
-            guard state.isMember(key.publicKey) else { throw SigningRefusal("\(label) is not a member of this chain; only members may bet") }
-            guard state.height + 1 <= declaration.closeHeight else {
-                throw SigningRefusal("market \(listing.id.short) closed at height \(declaration.closeHeight); the chain is at height \(state.height), so no block may carry a new bet")
-            }
-            guard probsPpm.count == declaration.outcomes.count else {
-                throw SigningRefusal("market \(listing.id.short) has \(declaration.outcomes.count) outcomes (\(declaration.outcomes.joined(separator: ", "))); give one probability for each, got \(probsPpm.count)")
-            }
             var problems: [String] = []
             let stored = try pendingBets(glob: ChainLayout.betsGlob(market: listing.id), problems: &problems)
                 .map(\.signed.bet).filter { $0.bettor == key.publicKey }
@@ -121,9 +112,18 @@ extension ChainStore {
             do { bet = try MarketBet(bettor: key.publicKey, market: listing.id, sequence: sequence, probsPpm: probsPpm) } catch {
                 throw SigningRefusal("\(error)")
             }
+            if let refusal = MarketAdmission.bet(bet, on: state, pending: listing.declaration, named: try keyNamer()) {
+                throw SigningRefusal(refusal.detail)
+            }
             let signed = SignedMarketBet.sign(bet, with: key, chain: chainId)
             try storeBet(signed)
             return (signed, listing)
         }
+    }
+
+    /// Names a key by its label when it has one, else by its short hex: how refusals name keys.
+    public func keyNamer() throws -> (PublicKey) -> String {
+        let names = try names()
+        return { names[$0] ?? $0.short }
     }
 }

@@ -65,7 +65,7 @@ extension ModuleBlock {
         guard !overflow else { throw refusal("a bond of \(amount) mT more would overflow \(key.short)'s bond") }
         account.balance -= amount
         accounts[key] = account
-        bonds[key] = sum
+        bonds[key] = sum == 0 ? nil : sum
         record(.lockBond, key, amount)
     }
 

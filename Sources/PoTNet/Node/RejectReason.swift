@@ -12,6 +12,8 @@ public enum RejectReason: String, Sendable, CaseIterable {
     case badBet = "bad-bet"
     case notResolver = "not-resolver"
     case badOutcome = "bad-outcome"
+    /// Breaks another rule of a module's admission check.
+    case brokenRule = "broken-rule"
     /// Sent again after it was found invalid.
     case repeatInvalid = "repeat-invalid"
     /// A block whose parent the sender could not supply.

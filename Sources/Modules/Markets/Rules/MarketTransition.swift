@@ -39,7 +39,7 @@ enum MarketTransition {
                                                          outcomeWeight: settled.weight, scores: settled.scores))
     }
 
-    /// MKT-CLOSE and MKT-VOID, at the end of every block.
+    /// MARKET-CLOSE and MARKET-VOID, at the end of every block.
     static func closeAndVoid(in block: inout ModuleBlock<MarketsModule>) {
         let height = block.height
         let due = block.state.markets.filter { _, market in

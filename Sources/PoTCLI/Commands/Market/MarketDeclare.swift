@@ -32,15 +32,11 @@ struct MarketDeclare: ParsableCommand {
         } catch { throw CLIError("\(error)") }
         try store.withWriteLock {
             let state = try store.currentState()
-            guard state.isMember(key.publicKey) else {
-                throw CLIError("\(creator) is not a member of this chain; only members may declare markets")
-            }
-            guard closeHeight > state.height + 1 else {
-                throw CLIError("--close-height \(closeHeight) must be above \(state.height + 1), the height of the next block, which declares the market")
-            }
             let signed = SignedMarketDeclaration.sign(declaration, with: key, chain: store.chainId)
             let id = signed.id(chain: store.chainId)
-            guard state.markets[id] == nil else { throw CLIError("this market is already declared as \(id.hex)") }
+            if let refusal = MarketAdmission.declaration(signed, on: state, named: try store.keyNamer()) {
+                throw CLIError(refusal.detail)
+            }
             try store.addMarketDeclaration(signed)
             if json {
                 print(try Format.json(MarketReport(id: id, declaration: declaration, market: nil, chain: state,

@@ -23,27 +23,10 @@ struct MarketResolve: ParsableCommand {
             guard let index = declaration.outcomes.firstIndex(of: outcome) else {
                 throw CLIError("market \(entry.id.short) has no outcome '\(outcome)'; its outcomes are \(declaration.outcomes.joined(separator: ", "))")
             }
-            guard key.publicKey == declaration.resolver else {
-                let names = (try? store.names()) ?? [:]
-                throw CLIError("only \(names[declaration.resolver] ?? declaration.resolver.short), the market's resolver, may resolve market \(entry.id.short)")
-            }
-            guard let market = entry.market else {
-                throw CLIError("market \(entry.id.short) is not in the chain yet; a block must carry its declaration first")
-            }
-            switch market.status {
-            case .resolved(let done, let height):
-                throw CLIError("market \(entry.id.short) was already resolved at height \(height) (outcome \(declaration.outcomes[done]))")
-            case .voided(let height):
-                throw CLIError("market \(entry.id.short) was voided at height \(height), after its resolve-by height \(declaration.resolveBy)")
-            case .open: break
-            }
-            guard state.height + 1 > declaration.closeHeight else {
-                throw CLIError("market \(entry.id.short) closes at height \(declaration.closeHeight); the next block is at height \(state.height + 1), so it cannot be resolved yet")
-            }
-            guard state.height + 1 <= declaration.resolveBy else {
-                throw CLIError("market \(entry.id.short) had to be resolved by height \(declaration.resolveBy); it is voided by the next block")
-            }
             let resolution = MarketResolution(resolver: key.publicKey, market: entry.id, outcome: UInt64(index))
+            if let refusal = MarketAdmission.resolution(resolution, on: state, named: try store.keyNamer()) {
+                throw CLIError(refusal.detail)
+            }
             let signed = SignedMarketResolution.sign(resolution, with: key, chain: store.chainId)
             var problems: [String] = []
             if let other = try store.pendingResolutions(problems: &problems).first(where: {

@@ -59,7 +59,7 @@ let package = Package(
         .target(
             name: "PoTCLI",
             dependencies: [
-                "PoTCore", "PoTStore",
+                "PoTCore", "PoTMarkets", "PoTModules", "PoTStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

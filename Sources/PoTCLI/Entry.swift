@@ -31,6 +31,6 @@ struct Pot: ParsableCommand {
         discussion: "Global option: -C <path> runs as if pot was started in <path> (give it before the verb).\n`pot node …` runs the gossip daemon (pot-bootstrap), `pot light …` the header client (pot-light), `pot market …` the prediction markets (pot-market), `pot web …` the explorer (pot-web), `pot deploy …` the deploy hooks (pot-deploy).",
         subcommands: [
             Init.self, Keygen.self, Keys.self, Transfer.self, Propose.self, Vote.self, Advance.self,
-            Finalize.self, Status.self, Log.self, Verify.self, Clone.self, Fetch.self, Push.self,
+            Finalize.self, Status.self, Params.self, Log.self, Verify.self, Clone.self, Fetch.self, Push.self,
         ])
 }

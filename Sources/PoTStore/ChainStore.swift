@@ -44,6 +44,9 @@ public final class ChainStore: @unchecked Sendable {
         do { params = try ChainParams(bytes: try git.readBlob(paramsEntry.oid)) } catch {
             throw StoreError("genesis parameters in blob \(paramsEntry.oid.hex) are invalid: \(error)")
         }
+        do { try ChainModules.standard.checkParameters(params) } catch {
+            throw StoreError("this chain needs a module this program lacks: \(error)")
+        }
         let genesisCommit = info.parents[0]
         let store = ChainStore(git: git, params: params, genesisCommit: genesisCommit)
         let expected = try store.genesisCommitOid()
@@ -65,6 +68,7 @@ public final class ChainStore: @unchecked Sendable {
         if try git.reference(ChainLayout.main) != nil {
             throw StoreError("refs/heads/main already exists; pot init needs a repository without main (import code later as an orphan commit merged into block 1)")
         }
+        try ChainModules.standard.checkParameters(params)
         let chain = params.chainId
         try writeEmptyTree(git)
         let genesis = try git.writeCommit(

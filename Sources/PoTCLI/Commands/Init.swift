@@ -16,6 +16,8 @@ struct Init: ParsableCommand {
     var note: String = ""
     @Option(help: ArgumentHelp("The market each voter and bettor is scored against: inclusive (with its own weight, the seed's rule) or leave-one-out (without it, so honest reports are optimal at any share of trust).", valueName: "rule"))
     var scoring: String = ScoringRule.inclusive.rawValue
+    @Option(help: ArgumentHelp("A module parameter fixed at genesis, e.g. markets.max_resolution_window=1000. Repeat for each; `pot params` lists them with their defaults.", valueName: "name=value"))
+    var param: [String] = []
     @Option(help: "Genesis time in Unix seconds (default: now).")
     var timestamp: UInt64?
     @Flag(help: "Print JSON.") var json = false
@@ -25,6 +27,7 @@ struct Init: ParsableCommand {
         guard let rule = ScoringRule(rawValue: scoring) else {
             throw CLIError("--scoring '\(scoring)' is not a scoring rule (use inclusive or leave-one-out)")
         }
+        let moduleParameters = try ParamOption.parse(param)
         let directory = FileManager.default.currentDirectoryPath
         var entries: [(label: String?, amount: UInt64, key: PublicKey?)] = []
         for item in endow {
@@ -74,7 +77,8 @@ struct Init: ParsableCommand {
         do {
             params = try ChainParams(confirmations: k, alpha: alpha, initialAccounts: accounts,
                                      createdAt: timestamp ?? ChainContext.now, note: note,
-                                     labels: Dictionary(named, uniquingKeysWith: { a, _ in a }), scoring: rule)
+                                     labels: Dictionary(named, uniquingKeysWith: { a, _ in a }), scoring: rule,
+                                     moduleParameters: moduleParameters)
         } catch { throw CLIError("\(error)") }
         let store = try ChainStore.initialize(at: directory, params: params)
         for warning in try MainGuard.install(in: directory) { warn(warning) }
@@ -92,6 +96,7 @@ struct Init: ParsableCommand {
         print("Initialized PoT repository at \(store.git.workDirectory ?? directory)")
         print("chain_id: \(params.chainId.hex)")
         print("K: \(k)  alpha: \(alpha) mT per nat  created_at: \(params.createdAt)\(rule == .inclusive ? "" : "  scoring: \(rule.rawValue)")")
+        for (name, value) in params.sortedModuleParameters { print("\(name): \(value)") }
         let names = Dictionary(named.map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         for account in accounts {
             let label = names[account.key] ?? "-"

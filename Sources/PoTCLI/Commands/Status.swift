@@ -1,6 +1,7 @@
 import Foundation
 import ArgumentParser
 import PoTCore
+import PoTMarkets
 import PoTStore
 
 struct Status: ParsableCommand {
@@ -29,6 +30,10 @@ struct Status: ParsableCommand {
         }
         print("pending transfers: \(status.pending.transfers.count)")
         for t in status.pending.transfers { print("  \(t.from_label ?? t.from) -> \(t.to_label ?? t.to) \(Figures.grouped(t.amount_mt)) mT nonce \(t.nonce)") }
+        if let modules = status.pending.modules {
+            print("pending module objects: \(modules.count)")
+            for row in modules { print("  \(row.module) \(row.kind) \(row.id)") }
+        }
         for conflict in book.conflicts { warn("name conflict: \(conflict.description)") }
     }
 }
@@ -40,7 +45,11 @@ struct StatusReport: Encodable {
     struct CandidateRow: Encodable { let height: UInt64; let id: String; let parent: String; let proposer: String; let proposer_label: String? }
     struct VoteRow: Encodable { let height: UInt64; let id: String; let voter: String; let voter_label: String?; let candidates: [String]; let probs_ppm: [UInt64] }
     struct TransferRow: Encodable { let id: String; let from: String; let from_label: String?; let to: String; let to_label: String?; let amount_mt: UInt64; let nonce: UInt64; let memo: String }
-    struct Pending: Encodable { let candidates: [CandidateRow]; let votes: [VoteRow]; let transfers: [TransferRow] }
+    /// Stored objects of a module that may still enter a block, by kind (omitted when there are none).
+    struct ModuleRow: Encodable { let module: String; let kind: String; let id: String }
+    struct Pending: Encodable {
+        let candidates: [CandidateRow]; let votes: [VoteRow]; let transfers: [TransferRow]; let modules: [ModuleRow]?
+    }
     let chain_id: String
     let k: UInt64
     let alpha: UInt64
@@ -82,6 +91,7 @@ struct StatusReport: Encodable {
             return TransferRow(id: p.signed.id(chain: store.chainId).hex, from: t.from.hex, from_label: names[t.from], to: t.to.hex,
                                to_label: names[t.to], amount_mt: t.amount, nonce: t.nonce, memo: t.memo)
         }
+        let modules = try pendingModuleObjects(store, state: state, problems: &problems)
         for problem in problems { warn(problem) }
         return StatusReport(
             chain_id: store.chainId.hex, k: state.confirmations, alpha: state.params.alpha,
@@ -92,7 +102,27 @@ struct StatusReport: Encodable {
                 let a = state.accounts[key]!
                 return AccountRow(label: names[key], public_key: key.hex, balance_mt: a.balance, nonce: a.nonce, member: a.member)
             },
-            pending: Pending(candidates: candidates, votes: votes, transfers: transfers))
+            pending: Pending(candidates: candidates, votes: votes, transfers: transfers, modules: modules.isEmpty ? nil : modules))
+    }
+
+    /// The stored market objects that a block could still carry: those the admission checks do
+    /// not refuse as broken or stale for the next block.
+    static func pendingModuleObjects(_ store: ChainStore, state: ChainState, problems: inout [String]) throws -> [ModuleRow] {
+        func open(_ refusal: BlockRejection?) -> Bool { refusal == nil || refusal!.standing == .early || refusal!.standing == .notYet }
+        let chain = store.chainId
+        let section = try store.pendingMarketObjects(problems: &problems)
+        let declared = Dictionary(section.declarations.map { ($0.id(chain: chain), $0.declaration) }, uniquingKeysWith: { a, _ in a })
+        var rows: [ModuleRow] = []
+        for d in section.declarations where open(MarketAdmission.declaration(d, on: state)) {
+            rows.append(ModuleRow(module: MarketsModule.name, kind: MarketsModule.declarationKind.shortName, id: d.id(chain: chain).hex))
+        }
+        for b in section.bets where open(MarketAdmission.bet(b.bet, on: state, pending: declared[b.bet.market])) {
+            rows.append(ModuleRow(module: MarketsModule.name, kind: MarketsModule.betKind.shortName, id: b.id(chain: chain).hex))
+        }
+        for r in section.resolutions where open(MarketAdmission.resolution(r.resolution, on: state, pending: declared[r.resolution.market])) {
+            rows.append(ModuleRow(module: MarketsModule.name, kind: MarketsModule.resolutionKind.shortName, id: r.id(chain: chain).hex))
+        }
+        return rows
     }
 }
 

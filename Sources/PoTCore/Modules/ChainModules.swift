@@ -39,9 +39,12 @@ public struct ChainModules: Sendable, Equatable {
     public var kinds: [ModuleObjectKind] { all.flatMap(\.kinds) }
 
     /// Checks the module parameters a genesis sets: each one known, each value in its range.
-    public func checkParameters(_ params: ChainParams) throws {
+    public func checkParameters(_ params: ChainParams) throws { try checkParameters(params.moduleParameters) }
+
+    /// Checks module parameter values by name: each one known, each value in its range.
+    public func checkParameters(_ values: [String: UInt64]) throws {
         let known = Dictionary(uniqueKeysWithValues: parameters.map { ($0.name, $0) })
-        for (name, value) in params.moduleParameters.sorted(by: { $0.key < $1.key }) {
+        for (name, value) in values.sorted(by: { $0.key < $1.key }) {
             guard let parameter = known[name] else {
                 throw ObjectError("unknown chain parameter '\(name)' (known: \(parameters.map(\.name).joined(separator: ", ")))")
             }

@@ -1,4 +1,5 @@
 import PoTCore
+import PoTMarkets
 
 /// `/api/blocks/{id}`, the twin of a block's page.
 public struct BlockDocument: Codable, Sendable, Equatable {
@@ -21,6 +22,8 @@ public struct BlockDocument: Codable, Sendable, Equatable {
         public let transfers: [TransferItem]
         public let votes: [VoteItem]
         public let evidence: [Evidence]
+        /// The markets section; absent when the payload carries none.
+        public let markets: BlockMarketsDocument?
     }
 
     public let id: String
@@ -68,7 +71,8 @@ public struct BlockDocument: Codable, Sendable, Equatable {
             evidence: p.evidence.map {
                 Evidence(voter: $0.first.vote.voter.hex, voter_label: s.names[$0.first.vote.voter], height: $0.first.vote.height,
                          first: $0.first.id(chain: chain).hex, second: $0.second.id(chain: chain).hex)
-            })
+            },
+            markets: BlockMarketsDocument(p.markets, chain: chain, names: s.names))
         let view = s.height(block.height)
         siblings = (view?.blocks ?? []).filter { $0 != block.id }.map(\.hex)
         let isContender = view?.tally?.tally.candidates.contains(block.id) ?? false
@@ -90,7 +94,8 @@ public struct BlockDocument: Codable, Sendable, Equatable {
             "evidence": Schema.array(Schema.object([
                 "voter": Schema.hex64, "voter_label": Schema.string, "height": Schema.integer, "first": Schema.hex64, "second": Schema.hex64,
             ], optional: ["voter_label"])),
-        ]),
+            "markets": Schema.ref("BlockMarkets"),
+        ], optional: ["markets"]),
         "siblings": Schema.array(Schema.hex64),
         "tally": Schema.ref("Tally"),
         "finalization": Schema.ref("Finalization"),

@@ -94,6 +94,15 @@ public struct AccountPenalty: Sendable {
     public let blockHeight: UInt64
 }
 
+/// A bettor's payment when a market was resolved on main.
+public struct AccountMarketScore: Sendable {
+    public let market: Hash256
+    /// Height of the block that resolved the market.
+    public let blockHeight: UInt64
+    public let outcome: Int
+    public let score: VoterScore
+}
+
 /// Everything the explorer shows about one public key.
 public struct AccountView: Sendable {
     public let key: PublicKey
@@ -105,6 +114,8 @@ public struct AccountView: Sendable {
     public let scores: [AccountScore]
     public let transfers: [KnownTransfer]
     public let penalties: [AccountPenalty]
+    /// Payments for bets on markets resolved on main, newest first.
+    public let marketScores: [AccountMarketScore]
 }
 
 /// The immutable read model of the chain at one moment. Requests are served from it alone,

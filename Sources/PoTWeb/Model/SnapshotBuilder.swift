@@ -265,6 +265,16 @@ final class SnapshotBuilder: @unchecked Sendable {
                     AccountScore(height: report.height, winner: report.winner, score: score, marketPpm: market))
             }
         }
+        var marketScoresBy: [PublicKey: [AccountMarketScore]] = [:]
+        for entry in ledger.applied {
+            for settlement in entry.effects.markets {
+                guard let outcome = settlement.outcome else { continue }
+                for score in settlement.scores {
+                    marketScoresBy[score.voter, default: []].append(
+                        AccountMarketScore(market: settlement.market, blockHeight: entry.block.height, outcome: outcome, score: score))
+                }
+            }
+        }
         var penaltiesBy: [PublicKey: [AccountPenalty]] = [:]
         for p in ledger.penalties { penaltiesBy[p.penalty.voter, default: []].append(p) }
         var keys = Set(ledger.tip.accounts.keys)
@@ -279,7 +289,8 @@ final class SnapshotBuilder: @unchecked Sendable {
                 transfers: (transfersBy[key] ?? []).sorted { a, b in
                     (a.includedIn?.height ?? .max, a.transfer.nonce) > (b.includedIn?.height ?? .max, b.transfer.nonce)
                 },
-                penalties: penaltiesBy[key] ?? [])
+                penalties: penaltiesBy[key] ?? [],
+                marketScores: (marketScoresBy[key] ?? []).reversed())
         }
         return accounts
     }

@@ -42,6 +42,7 @@ enum BlockPage {
         <h3>Equivocation evidence</h3>
         \(evidence)
         </section>
+        \(markets(b.payload.markets))
         \(Fragments.twin("/api/blocks/\(b.id)"))
         """
     }

@@ -54,6 +54,7 @@ struct MarketRoutes: RouteGroup {
                         "404": OpenAPI.errorResponse("No market starts with it."),
                     ])],
             ],
-            schemas: ["MarketList": MarketListDocument.schema, "Market": MarketListDocument.marketSchema])
+            schemas: ["MarketList": MarketListDocument.schema, "Market": MarketListDocument.marketSchema,
+                      "BlockMarkets": BlockMarketsDocument.schema])
     }
 }

@@ -1,3 +1,5 @@
+import PoTCore
+
 /// Where a peer listens: "host:port", or "[v6 address]:port".
 public struct PeerAddress: Hashable, Sendable, CustomStringConvertible {
     public let host: String
@@ -8,22 +10,14 @@ public struct PeerAddress: Hashable, Sendable, CustomStringConvertible {
         self.port = port
     }
 
-    /// Parses "host:port"; `listening` also accepts port 0 (any free port).
+    /// Parses "host:port" (`HostPort`); `listening` also accepts port 0 (any free port).
     public init(parsing text: String, listening: Bool = false) throws(PeerAddressError) {
-        guard let colon = text.lastIndex(of: ":") else { throw PeerAddressError(text, "it has no port") }
-        var host = Substring(text[..<colon])
-        if host.hasPrefix("[") && host.hasSuffix("]") {
-            host = host.dropFirst().dropLast()
-        } else if host.contains(":") {
-            throw PeerAddressError(text, "write an IPv6 address in brackets, as [::1]:9000")
+        do {
+            let parsed = try HostPort(parsing: text, allowingPortZero: listening)
+            self.init(host: parsed.host, port: parsed.port)
+        } catch {
+            throw PeerAddressError(text, error.description)
         }
-        guard !host.isEmpty, !host.contains(where: { $0 == " " || $0 == "[" || $0 == "]" }) else {
-            throw PeerAddressError(text, "the host is missing or malformed")
-        }
-        guard let port = UInt16(text[text.index(after: colon)...]), port > 0 || listening else {
-            throw PeerAddressError(text, "the port must be a number from 1 to 65535")
-        }
-        self.init(host: String(host), port: Int(port))
     }
 
     public var description: String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }

@@ -32,7 +32,7 @@ struct Finalize: ParsableCommand {
                 guard verbose else { continue }
                 for score in report.scores.sorted(by: { context.name($0.voter, names) < context.name($1.voter, names) }) {
                     let name = context.name(score.voter, names)
-                    print("  voter \(name) q=\(Figures.probability(score.winnerPpm)) margin=\(TrustScoring.formatNats(score.margin)) Δ=\(score.delta >= 0 ? "+" : "")\(score.delta) mT  balance \(Figures.grouped(score.balanceAfter)) mT")
+                    print("  voter \(name) q=\(Figures.probability(score.winnerPpm)) margin=\(TrustScoring.formatNats(score.margin)) Δ=\(Figures.signed(score.delta)) mT  balance \(Figures.grouped(score.balanceAfter)) mT")
                 }
             }
             if pruned > 0 { print("pruned \(pruned) pending object(s) of finalized heights") }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import PoTCore
+import PoTModules
 import Foundation
 import PoTStore
 
@@ -18,7 +20,9 @@ struct Clone: ParsableCommand {
 struct Fetch: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fetch", abstract: "Fetch main and refs/pot/* from a remote, then run fork choice.",
-        discussion: "Brings every object kind the chain keeps: blocks, votes, transfers, market declarations, bets and resolutions, and name claims. Nothing local is overwritten.")
+        discussion: "Brings every object kind the chain keeps: blocks, votes, transfers and name claims, and "
+            + ChainModules.standard.all.map { "\($0.name): " + $0.kinds.map(\.name).joined(separator: ", ") }.joined(separator: "; ")
+            + ". Nothing local is overwritten.")
     @Argument(help: "Remote name or URL.") var remote: String = "origin"
 
     func run() throws {

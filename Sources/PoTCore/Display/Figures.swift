@@ -6,6 +6,10 @@ public enum Figures {
         value > 0 ? "+" + grouped(value) : grouped(value)
     }
 
+    /// A change of balance in a machine-like line (no grouping), with the same sign rule:
+    /// 405 → "+405", -1792 → "-1792", 0 → "0".
+    public static func signed<T: BinaryInteger>(_ value: T) -> String { value > 0 ? "+\(value)" : "\(value)" }
+
     /// 12000 → "12 000", -1792 → "-1 792"
     public static func grouped<T: BinaryInteger>(_ value: T) -> String {
         let digits = Array(String(value.magnitude))

@@ -64,12 +64,8 @@ extension GossipNode {
         }
     }
 
-    /// "host:port" with a numeric port.
-    static func isDialable(_ address: String) -> Bool {
-        guard let colon = address.lastIndex(of: ":"), colon != address.startIndex,
-              let port = UInt16(address[address.index(after: colon)...]), port > 0 else { return false }
-        return true
-    }
+    /// "host:port" with a port from 1 to 65535 (`HostPort`).
+    static func isDialable(_ address: String) -> Bool { (try? HostPort(parsing: address)) != nil }
 
     func serve(_ items: [InventoryItem], to id: PeerID) {
         var missing: [InventoryItem] = []

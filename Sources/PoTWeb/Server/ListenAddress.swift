@@ -1,3 +1,5 @@
+import PoTCore
+
 /// `HOST:PORT` as given to --listen: an IPv4 address, a host name, or `[IPv6]`.
 public struct ListenAddress: Sendable, Equatable, CustomStringConvertible {
     public let host: String
@@ -8,27 +10,16 @@ public struct ListenAddress: Sendable, Equatable, CustomStringConvertible {
         self.port = port
     }
 
+    /// Parses `HOST:PORT` (`HostPort`); port 0 asks for any free port.
     public init(parsing text: String) throws {
-        let host: Substring, port: Substring
-        if text.hasPrefix("[") {
-            guard let close = text.firstIndex(of: "]"), text[text.index(after: close)...].hasPrefix(":") else {
-                throw ListenAddressError("'\(text)' is not HOST:PORT (an IPv6 address goes in brackets: [::1]:8080)")
-            }
-            host = text[text.index(after: text.startIndex)..<close]
-            port = text[text.index(close, offsetBy: 2)...]
-        } else {
-            guard let colon = text.lastIndex(of: ":"), !text[..<colon].contains(":") else {
-                throw ListenAddressError("'\(text)' is not HOST:PORT (for example 127.0.0.1:8080)")
-            }
-            host = text[..<colon]
-            port = text[text.index(after: colon)...]
+        do {
+            let parsed = try HostPort(parsing: text, allowingPortZero: true)
+            self.init(host: parsed.host, port: parsed.port)
+        } catch where error == .badPort(allowingZero: true) {
+            throw ListenAddressError("'\(text.split(separator: ":").last ?? "")' is not a port between 0 and 65535")
+        } catch {
+            throw ListenAddressError("'\(text)' is not HOST:PORT (for example 127.0.0.1:8080): \(error.description)")
         }
-        guard !host.isEmpty else { throw ListenAddressError("'\(text)' names no host") }
-        guard let number = Int(port), (0...65535).contains(number), port.allSatisfy(\.isASCII) else {
-            throw ListenAddressError("'\(port)' is not a port between 0 and 65535")
-        }
-        self.host = String(host)
-        self.port = number
     }
 
     /// 127.0.0.0/8, ::1 and localhost.

@@ -8,4 +8,10 @@ struct FiguresTests {
     func signedGrouped(_ value: Int64, _ text: String) {
         #expect(Figures.signedGrouped(value) == text)
     }
+
+    @Test("without grouping, the same sign rule: zero has no sign",
+          arguments: [(405 as Int64, "+405"), (-1_792, "-1792"), (0, "0")])
+    func signed(_ value: Int64, _ text: String) {
+        #expect(Figures.signed(value) == text)
+    }
 }

@@ -28,9 +28,10 @@ struct Pot: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pot",
         abstract: "Proof of Trust: a chain whose ledger is the main branch of a git repository.",
-        discussion: "Global option: -C <path> runs as if pot was started in <path> (give it before the verb).\n`pot node …` runs the gossip daemon (pot-bootstrap), `pot light …` the header client (pot-light), `pot market …` the prediction markets (pot-market), `pot web …` the explorer (pot-web), `pot deploy …` the deploy hooks (pot-deploy).",
+        discussion: "Global option: -C <path> runs as if pot was started in <path> (give it before the verb).\n`pot node …` runs the gossip daemon (pot-bootstrap), `pot light …` the header client (pot-light), `pot market …` the prediction markets (pot-market; also `pot markets …` in this process), `pot web …` the explorer (pot-web), `pot deploy …` the deploy hooks (pot-deploy).",
         subcommands: [
             Init.self, Keygen.self, Keys.self, Transfer.self, Propose.self, Vote.self, Advance.self,
             Finalize.self, Status.self, Params.self, Log.self, Verify.self, Clone.self, Fetch.self, Push.self,
+            MarketsGroup.self,
         ])
 }

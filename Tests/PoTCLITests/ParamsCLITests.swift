@@ -1,4 +1,6 @@
 import Foundation
+import PoTCore
+import PoTModules
 import PoTTestSupport
 import Testing
 
@@ -46,5 +48,26 @@ struct ParamsCLITests {
             #expect(result.status == 1 && lines.count == 1 && lines[0].contains(message), "\(params): \(result.stderr)")
             #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty, "\(params) left files behind")
         }
+    }
+}
+
+@Suite("pot verbs and module names")
+struct VerbRegistryTests {
+    @Test("MOD-REGISTRY: every verb of pot is the kernel's or a module's name, and each module's name is a verb of pot")
+    func verbs() throws {
+        let dir = TestEnvironment.temporaryDirectory("verbs")
+        defer { TestEnvironment.remove(dir) }
+        let help = try Run.pot(["--help"], in: dir).stdout
+        let section = help.components(separatedBy: "SUBCOMMANDS:").last ?? ""
+        let verbs = section.split(separator: "\n").compactMap { line -> String? in
+            guard line.hasPrefix("  "), let first = line.dropFirst(2).first, first.isLowercase else { return nil }
+            return line.dropFirst(2).split(separator: " ").first.map(String.init)
+        }
+        let modules = Set(ChainModules.standard.all.map(\.name))
+        #expect(verbs.count >= 15, "\(verbs)")
+        for verb in verbs { #expect(ChainModules.kernelVerbs.contains(verb) || modules.contains(verb), "\(verb) is claimed by nobody") }
+        for module in modules { #expect(verbs.contains(module), "pot has no verb \(module)") }
+        let markets = try Run.pot(["markets", "--help"], in: dir)
+        #expect(markets.status == 0 && ["declare", "bet", "resolve", "list", "show"].allSatisfy(markets.stdout.contains))
     }
 }

@@ -1,6 +1,6 @@
 /// The ordered list of a chain's modules, fixed when the program is built: each module applied in
 /// payload-key order. Building the list checks that no two modules (nor a module and the kernel)
-/// claim one payload key, object kind, wire number, domain tag, ref root, rule, CLI name or
+/// claim one payload key, object kind, wire number, domain tag, ref root, rule, `pot` verb or
 /// parameter name.
 public struct ChainModules: Sendable, Equatable {
     /// The modules in payload-key order.
@@ -15,10 +15,13 @@ public struct ChainModules: Sendable, Equatable {
     public static let kernelWireKinds: Set<UInt8> = [1, 2, 3]
     /// The folders of `refs/pot/` the kernel uses.
     public static let kernelRefRoots: Set<String> = ["genesis", "blocks", "votes", "txs", "names", "labels"]
-    /// The kernel's kinds of object by their short names, and the kernel's verbs of `pot`.
-    public static let kernelNames: Set<String> = [
-        "vote", "transfer", "block", "name", "init", "status", "propose", "verify", "clone", "fetch", "push", "pending",
-        "params", "keys", "log", "show", "label", "names", "prune",
+    /// The kernel's kinds of object by their short names (inventories, logs, metrics labels).
+    public static let kernelObjectNames: Set<String> = ["vote", "transfer", "block", "name"]
+    /// The verbs of `pot` and the clients it runs (`pot node`, `pot market` …): a module's name
+    /// is its own `pot` verb.
+    public static let kernelVerbs: Set<String> = [
+        "init", "keygen", "keys", "transfer", "propose", "vote", "advance", "finalize", "status", "params", "log", "verify", "clone",
+        "fetch", "push", "node", "light", "market", "web", "deploy", "help",
     ]
 
     public init(_ modules: [any ChainModule.Type]) throws {
@@ -58,7 +61,7 @@ public struct ChainModules: Sendable, Equatable {
 
     /// The registry's rule: everything a module names is unique across modules and the kernel.
     static func check(_ modules: [AnyChainModule]) throws {
-        var keys = kernelPayloadKeys, wires = kernelWireKinds, roots = kernelRefRoots, names = kernelNames
+        var keys = kernelPayloadKeys, wires = kernelWireKinds, roots = kernelRefRoots, verbs = kernelVerbs, objects = kernelObjectNames
         var tags = Set(DomainTag.kernel), rules = Set(BlockRejection.Rule.kernel), parameters: Set<String> = []
         func claim<T: Hashable>(_ value: T, in set: inout Set<T>, _ what: String, _ module: AnyChainModule) throws {
             guard set.insert(value).inserted else { throw ObjectError("module \(module.name) reuses the \(what) \(value)") }
@@ -67,10 +70,10 @@ public struct ChainModules: Sendable, Equatable {
             guard !module.name.isEmpty, module.name.allSatisfy({ $0.isASCII && ($0.isLowercase || $0 == "-") }) else {
                 throw ObjectError("a module name is lowercase ASCII letters and hyphens, got '\(module.name)'")
             }
-            try claim(module.name, in: &names, "name", module)
+            try claim(module.name, in: &verbs, "name", module)
             try claim(module.payloadKey, in: &keys, "payload key", module)
             for kind in module.kinds {
-                try claim(kind.shortName, in: &names, "object name", module)
+                try claim(kind.shortName, in: &objects, "object name", module)
                 try claim(kind.wireKind, in: &wires, "wire kind", module)
                 try claim(kind.refRoot, in: &roots, "ref root", module)
                 try claim(kind.domain, in: &tags, "domain tag", module)

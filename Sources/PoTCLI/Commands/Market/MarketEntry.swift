@@ -20,3 +20,13 @@ struct PotMarket: ParsableCommand {
         """,
         subcommands: [MarketDeclare.self, MarketBetCommand.self, MarketResolve.self, MarketList.self, MarketShow.self])
 }
+
+/// `pot markets …`: the markets module's verbs as a group of `pot` itself (`pot market …` and
+/// `pot-market …` run the same verbs as a separate program).
+struct MarketsGroup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "markets",
+        abstract: "Prediction markets (the markets module): declare, bet, resolve, list, show.",
+        discussion: PotMarket.configuration.discussion,
+        subcommands: PotMarket.configuration.subcommands)
+}

@@ -133,7 +133,7 @@ let package = Package(
             dependencies: ["PoTCore", "PoTMarkets", "PoTModules", "PoTTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit"]),
-        .testTarget(name: "PoTStoreTests", dependencies: ["PoTStore", "PoTCore", "GitKit"]),
+        .testTarget(name: "PoTStoreTests", dependencies: ["PoTStore", "PoTCore", "PoTMarkets", "PoTModules", "GitKit"]),
         // Runs the built executables from tests, as a person would.
         .target(name: "PoTTestSupport", path: "Tests/PoTTestSupport"),
         .testTarget(name: "PoTCLITests", dependencies: ["PoTCLI", "PoTStore", "PoTCore", "PoTModules", "PoTTestSupport"]),

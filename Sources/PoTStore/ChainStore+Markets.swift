@@ -21,7 +21,7 @@ extension ChainStore {
     /// Stores a declaration whose signature the caller has already checked.
     @discardableResult
     public func storeMarketDeclaration(_ signed: SignedMarketDeclaration) throws -> Bool {
-        try storeOnce(signed.encoded(), at: ChainLayout.marketRef(signed.id(chain: chainId)), what: "market declaration")
+        try storeModuleObject(signed, kind: MarketsModule.declarationKind)
     }
 
     /// Stores a signed bet in its slot refs/pot/market-votes/<market>/<bettor>/<sequence>, which
@@ -37,9 +37,9 @@ extension ChainStore {
     /// Stores a bet whose signature the caller has already checked.
     @discardableResult
     public func storeBet(_ signed: SignedMarketBet) throws -> Bool {
-        let bet = signed.bet
-        return try storeOnce(signed.encoded(), at: ChainLayout.betRef(market: bet.market, bettor: bet.bettor, sequence: bet.sequence),
-                             what: "bet with sequence \(bet.sequence) by this bettor on this market")
+        do { return try storeModuleObject(signed, kind: MarketsModule.betKind) } catch let error as StoreError where error.description.hasPrefix("a different") {
+            throw StoreError("a different bet with sequence \(signed.bet.sequence) by this bettor on this market is already stored")
+        }
     }
 
     /// Stores a signed resolution under refs/pot/market-res/<market>/<id>.
@@ -54,42 +54,30 @@ extension ChainStore {
     /// Stores a resolution whose signature the caller has already checked.
     @discardableResult
     public func storeResolution(_ signed: SignedMarketResolution) throws -> Bool {
-        let ref = ChainLayout.resolutionRef(market: signed.resolution.market, id: signed.id(chain: chainId))
-        return try storeOnce(signed.encoded(), at: ref, what: "market resolution")
-    }
-
-    private func storeOnce(_ bytes: [UInt8], at ref: String, what: String) throws -> Bool {
-        let blob = try git.writeBlob(bytes)
-        if let existing = try git.reference(ref) {
-            if existing == blob { return false }
-            throw StoreError("a different \(what) is already stored at \(ref)")
-        }
-        try git.setReference(ref, to: blob, expecting: .some(nil), message: "pot market")
-        noteInJournal(ref)
-        return true
+        try storeModuleObject(signed, kind: MarketsModule.resolutionKind)
     }
 
     public func pendingDeclarations(problems: inout [String]) throws -> [PendingDeclaration] {
-        try pendingObjects(glob: ChainLayout.allMarketsGlob, problems: &problems) { ChainLayout.marketRef($0.id(chain: chainId)) }
+        try pendingMarketObjects(MarketsModule.declarationKind, problems: &problems)
     }
 
     public func pendingBets(glob: String = ChainLayout.allBetsGlob, problems: inout [String]) throws -> [PendingBet] {
-        try pendingObjects(glob: glob, problems: &problems) {
-            ChainLayout.betRef(market: $0.bet.market, bettor: $0.bet.bettor, sequence: $0.bet.sequence)
-        }
+        try pendingMarketObjects(MarketsModule.betKind, glob: glob, problems: &problems)
     }
 
     public func pendingResolutions(problems: inout [String]) throws -> [PendingResolution] {
-        try pendingObjects(glob: ChainLayout.allResolutionsGlob, problems: &problems) {
-            ChainLayout.resolutionRef(market: $0.resolution.market, id: $0.id(chain: chainId))
+        try pendingMarketObjects(MarketsModule.resolutionKind, problems: &problems)
+    }
+
+    private func pendingMarketObjects<Body>(_ kind: ModuleObjectKind, glob: String? = nil,
+                                            problems: inout [String]) throws -> [PendingObject<Body>] {
+        try pendingModuleObjects(kind, glob: glob, problems: &problems).compactMap { pending in
+            (pending.object as? Signed<Body>).map { PendingObject(signed: $0, ref: pending.ref) }
         }
     }
 
     /// Every stored market object, for the payload of a new block.
     public func pendingMarketObjects(problems: inout [String]) throws -> MarketSection {
-        MarketSection(
-            declarations: try pendingDeclarations(problems: &problems).map(\.signed),
-            bets: try pendingBets(problems: &problems).map(\.signed),
-            resolutions: try pendingResolutions(problems: &problems).map(\.signed))
+        try pendingModuleSections(problems: &problems)[MarketsModule.self]
     }
 }

@@ -147,8 +147,9 @@ extension ChainStore {
     }
 
     /// Drops pending objects that can no longer matter: votes for finalized heights, transfers
-    /// whose nonce the finalized state has used, bets on markets closed at a final height, and
-    /// resolutions of settled markets. They stay in the blocks that carry them.
+    /// whose nonce the finalized state has used, and module objects their module calls spent
+    /// (`ChainModule.isSpent`: for markets, bets on markets closed at a final height and
+    /// resolutions of settled markets). They stay in the blocks that carry them.
     public func prune() throws -> Int {
         let states = try currentStates()
         var doomed: [String] = []
@@ -160,13 +161,7 @@ extension ChainStore {
             let account = states.final.accounts[tx.signed.transfer.from]
             if let account, tx.signed.transfer.nonce <= account.nonce { doomed.append(tx.ref) }
         }
-        let markets = states.final.markets
-        for bet in try pendingBets(problems: &problems) {
-            if let market = markets[bet.signed.bet.market], market.declaration.closeHeight <= states.final.height { doomed.append(bet.ref) }
-        }
-        for resolution in try pendingResolutions(problems: &problems) {
-            if let market = markets[resolution.signed.resolution.market], market.status != .open { doomed.append(resolution.ref) }
-        }
+        doomed += try spentModuleRefs(final: states.final, problems: &problems)
         try deleteReferences(doomed)
         return doomed.count
     }

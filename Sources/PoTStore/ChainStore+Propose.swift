@@ -29,8 +29,8 @@ extension ChainStore {
         if let window = state.votableHeights(forBlockAt: height) {
             for h in window { votes += try pendingVotes(height: h, problems: &problems).map(\.signed) }
         }
-        let markets = try pendingMarketObjects(problems: &problems)
-        let payload = PayloadSelection.select(forBlockAt: height, on: state, transfers: transfers, votes: votes, markets: markets)
+        let pending = try pendingModuleSections(problems: &problems)
+        let payload = PayloadSelection.select(forBlockAt: height, on: state, transfers: transfers, votes: votes, pending: pending)
         let header = try BlockHeader(
             height: height, parent: state.tip, proposer: proposer.publicKey, timestamp: stamp,
             tree: tree.bytes, codeCommits: merges.map(\.bytes), payloadRoot: payload.root(chain: chainId))

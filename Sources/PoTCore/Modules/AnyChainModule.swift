@@ -24,6 +24,10 @@ public struct AnyChainModule: Sendable {
     let heightFinal: @Sendable (UInt64, inout ChainState, BlockContext, inout BlockEffects) -> Void
     /// Chooses the module's section of a new block from pending sections, on a scratch state.
     let select: @Sendable (ModuleSections, inout ChainState, BlockContext, inout Payload) -> Void
+    /// Puts stored objects of the module into its section of `sections`.
+    public let gatherPending: @Sendable ([any SignedObject], inout ModuleSections) -> Void
+    /// Whether a stored object can no longer enter a block on top of a finalized state.
+    public let isSpent: @Sendable (any SignedObject, ChainState) -> Bool
 
     public init<M: ChainModule>(_ module: M.Type) {
         name = M.name
@@ -45,6 +49,8 @@ public struct AnyChainModule: Sendable {
         heightFinal = { height, chain, context, effects in
             chain.withModule(M.self, context, effects: &effects) { block in M.heightFinal(height, in: &block) }
         }
+        gatherPending = { objects, sections in sections[M.self] = M.pendingSection(objects) }
+        isSpent = { M.isSpent($0, final: $1) }
         select = { pending, chain, context, payload in
             let section = pending[M.self]
             guard !section.isEmpty else { return }

@@ -41,12 +41,18 @@ public protocol ChainModule: Sendable {
     /// deterministic order, within the section's limits. `block` is scratch: applying to it is
     /// how a choice is checked.
     static func select(_ pending: Section, in block: inout ModuleBlock<Self>) -> Section
+    /// Gathers stored objects of the module's kinds into one section, for `select`.
+    static func pendingSection(_ objects: [any SignedObject]) -> Section
+    /// Whether a stored object can no longer enter any block on top of the finalized state
+    /// `final`, so that the store may delete it.
+    static func isSpent(_ object: any SignedObject, final: ChainState) -> Bool
 }
 
 extension ChainModule {
     public static func endBlock(in block: inout ModuleBlock<Self>) {}
     public static func heightFinal(_ height: UInt64, in block: inout ModuleBlock<Self>) {}
     public static var parameters: [ModuleParameter] { [] }
+    public static func isSpent(_ object: any SignedObject, final: ChainState) -> Bool { false }
 }
 
 /// A value a module keeps in the kernel's types, compared for equality without its type.
@@ -83,7 +89,7 @@ public protocol ModuleSection: ModuleValue {
 
 /// One kind of signed object a module brings: how it travels and where it is stored.
 public struct ModuleObjectKind: Sendable, Equatable {
-    /// Its name in messages and in `pot fetch --help`, e.g. "market declaration".
+    /// Its name in messages and in `pot fetch --help`, e.g. "market bet".
     public let name: String
     /// Its short name in inventories, logs and metrics labels, e.g. "bet".
     public let shortName: String
@@ -93,9 +99,31 @@ public struct ModuleObjectKind: Sendable, Equatable {
     public let wireKind: UInt8
     /// The folder under `refs/pot/` where pending objects of this kind are stored.
     public let refRoot: String
+    /// Decodes a signed object of this kind, strictly and within its size limit.
+    public let decode: @Sendable ([UInt8]) throws -> any SignedObject
+    /// The object's ref below `refs/pot/<refRoot>/` (nil when it is not of this kind): a ref
+    /// that does not match its blob's object has been tampered with.
+    public let path: @Sendable (any SignedObject, Hash256) -> String?
 
-    public init(name: String, shortName: String, domain: DomainTag, wireKind: UInt8, refRoot: String) {
-        self.name = name; self.shortName = shortName; self.domain = domain; self.wireKind = wireKind; self.refRoot = refRoot
+    /// A kind whose objects are `Signed<Body>`, stored under `refs/pot/<refRoot>/<path>`.
+    public init<Body: SignableBody>(_ body: Body.Type, shortName: String, wireKind: UInt8, refRoot: String,
+                                    path: @escaping @Sendable (Signed<Body>, Hash256) -> String) {
+        name = Body.objectName
+        self.shortName = shortName
+        domain = Body.domain
+        self.wireKind = wireKind
+        self.refRoot = refRoot
+        decode = { try Signed<Body>(bytes: $0) }
+        self.path = { object, chain in (object as? Signed<Body>).map { path($0, chain) } }
+    }
+
+    /// The full ref name of `object`, when it is of this kind.
+    public func ref(of object: any SignedObject, chain: Hash256) -> String? {
+        path(object, chain).map { "refs/pot/\(refRoot)/\($0)" }
+    }
+
+    public static func == (a: ModuleObjectKind, b: ModuleObjectKind) -> Bool {
+        (a.name, a.shortName, a.domain, a.wireKind, a.refRoot) == (b.name, b.shortName, b.domain, b.wireKind, b.refRoot)
     }
 }
 

@@ -4,9 +4,12 @@ public protocol SignedObject: Sendable {
     var signatureBytes: [UInt8] { get }
     var anyBody: any SignableBody { get }
     func hasValidSignature(chain: Hash256) -> Bool
+    /// The object's encoding `{1: body, 2: signature}`.
+    var encodedBytes: [UInt8] { get }
 }
 
 extension Signed: SignedObject {
     public var signatureBytes: [UInt8] { signature }
     public var anyBody: any SignableBody { body }
+    public var encodedBytes: [UInt8] { encoded() }
 }

@@ -112,15 +112,20 @@ protocol ClashKind { static var key: UInt64 { get }; static var kind: ModuleObje
                      static var parameter: String { get } }
 extension ClashKind {
     static var key: UInt64 { 20 }
-    static var kind: ModuleObjectKind { ModuleObjectKind(name: "clash", shortName: "clashing", domain: DomainTag("pot/clash/v1"), wireKind: 20, refRoot: "clash") }
+    static var kind: ModuleObjectKind { clashKind() }
     static var rule: String { "clash" }
     static var parameter: String { "clash.value" }
 }
 enum KeyClash: ClashKind { static var key: UInt64 { 4 } }
-enum WireClash: ClashKind { static var kind: ModuleObjectKind { ModuleObjectKind(name: "clash", shortName: "clashing", domain: DomainTag("pot/clash/v1"), wireKind: 2, refRoot: "clash") } }
-enum RootClash: ClashKind { static var kind: ModuleObjectKind { ModuleObjectKind(name: "clash", shortName: "clashing", domain: DomainTag("pot/clash/v1"), wireKind: 20, refRoot: "votes") } }
-enum TagClash: ClashKind { static var kind: ModuleObjectKind { ModuleObjectKind(name: "clash", shortName: "clashing", domain: .vote, wireKind: 20, refRoot: "clash") } }
-enum NameClash: ClashKind { static var kind: ModuleObjectKind { ModuleObjectKind(name: "clash", shortName: "vote", domain: DomainTag("pot/clash/v1"), wireKind: 20, refRoot: "clash") } }
+enum WireClash: ClashKind { static var kind: ModuleObjectKind { clashKind(wireKind: 2) } }
+enum RootClash: ClashKind { static var kind: ModuleObjectKind { clashKind(refRoot: "votes") } }
+enum TagClash: ClashKind { static var kind: ModuleObjectKind { clashKind(Vote.self) } }
+enum NameClash: ClashKind { static var kind: ModuleObjectKind { clashKind(shortName: "vote") } }
+
+func clashKind<Body: SignableBody>(_ body: Body.Type = Notarization.self, shortName: String = "clashing", wireKind: UInt8 = 20,
+                                   refRoot: String = "clash") -> ModuleObjectKind {
+    ModuleObjectKind(body, shortName: shortName, wireKind: wireKind, refRoot: refRoot) { _, _ in "x" }
+}
 enum RuleClash: ClashKind { static var rule: String { "betClosed" } }
 enum ParameterClash: ClashKind { static var parameter: String { "markets.value" } }
 
@@ -137,4 +142,5 @@ enum Clash<K: ClashKind>: ChainModule {
     static func initialState(_ params: ChainParams) -> NotaryState { NotaryState() }
     static func apply(_ section: NotarySection, in block: inout ModuleBlock<Clash<K>>) throws {}
     static func select(_ pending: NotarySection, in block: inout ModuleBlock<Clash<K>>) -> NotarySection { NotarySection() }
+    static func pendingSection(_ objects: [any SignedObject]) -> NotarySection { NotarySection() }
 }

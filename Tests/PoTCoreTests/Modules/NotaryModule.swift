@@ -10,7 +10,7 @@ enum NotaryModule: ChainModule {
     static let name = "notary"
     static let summary = "a test module: members notarize digests"
     static let payloadKey: UInt64 = 9
-    static let kind = ModuleObjectKind(name: "notarization", shortName: "notarization", domain: .notarization, wireKind: 9, refRoot: "notary")
+    static let kind = ModuleObjectKind(Notarization.self, shortName: "notarization", wireKind: 9, refRoot: "notary") { signed, _ in signed.body.digest.hex }
     static let kinds = [kind]
     static let rules: [BlockRejection.Rule] = [.notarization]
     static let bond = ModuleParameter("notary.bond", default: 5, range: 1...1_000_000, summary: "mT locked per notarization until final")
@@ -31,6 +31,12 @@ enum NotaryModule: ChainModule {
         try block.lockBond(n.notary, block.parameter(bond))
         block.state.notarized[n.digest] = Notarized(notary: n.notary, height: block.height)
         block.report.count += 1
+    }
+
+    static func pendingSection(_ objects: [any SignedObject]) -> NotarySection {
+        var section = NotarySection()
+        section.notarizations = objects.compactMap { $0 as? Signed<Notarization> }
+        return section
     }
 
     static func heightFinal(_ height: UInt64, in block: inout ModuleBlock<NotaryModule>) {

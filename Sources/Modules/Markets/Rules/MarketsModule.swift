@@ -12,12 +12,18 @@ public enum MarketsModule: ChainModule {
     public static let summary = "prediction markets scored by the log score (system 000)"
     public static let payloadKey: UInt64 = 4
 
-    public static let declarationKind = ModuleObjectKind(
-        name: MarketDeclaration.objectName, shortName: "market", domain: .marketDeclaration, wireKind: 4, refRoot: "markets")
-    public static let betKind = ModuleObjectKind(
-        name: MarketBet.objectName, shortName: "bet", domain: .marketBet, wireKind: 5, refRoot: "market-votes")
-    public static let resolutionKind = ModuleObjectKind(
-        name: MarketResolution.objectName, shortName: "resolution", domain: .marketResolution, wireKind: 6, refRoot: "market-res")
+    /// Declarations wait under `refs/pot/markets/<market id>`.
+    public static let declarationKind = ModuleObjectKind(MarketDeclaration.self, shortName: "market", wireKind: 4, refRoot: "markets") {
+        $0.id(chain: $1).hex
+    }
+    /// Bets wait under `refs/pot/market-votes/<market>/<bettor>/<sequence>`: one slot per sequence.
+    public static let betKind = ModuleObjectKind(MarketBet.self, shortName: "bet", wireKind: 5, refRoot: "market-votes") { signed, _ in
+        "\(signed.bet.market.hex)/\(signed.bet.bettor.hex)/\(signed.bet.sequence)"
+    }
+    /// Resolutions wait under `refs/pot/market-res/<market>/<resolution id>`.
+    public static let resolutionKind = ModuleObjectKind(MarketResolution.self, shortName: "resolution", wireKind: 6, refRoot: "market-res") {
+        "\($0.resolution.market.hex)/\($0.id(chain: $1).hex)"
+    }
     public static let kinds = [declarationKind, betKind, resolutionKind]
 
     public static let rules: [BlockRejection.Rule] = [
@@ -45,6 +51,24 @@ public enum MarketsModule: ChainModule {
 
     public static func select(_ pending: MarketSection, in block: inout ModuleBlock<MarketsModule>) -> MarketSection {
         MarketSelection.select(pending, in: &block)
+    }
+
+    public static func pendingSection(_ objects: [any SignedObject]) -> MarketSection {
+        MarketSection(declarations: objects.compactMap { $0 as? SignedMarketDeclaration }, bets: objects.compactMap { $0 as? SignedMarketBet },
+                      resolutions: objects.compactMap { $0 as? SignedMarketResolution })
+    }
+
+    /// A bet on a market closed at a final height (or below a final bet's sequence), and a
+    /// resolution of a market settled or past its resolve-by height in the final state, can never
+    /// enter a block; declarations are kept, since the markets list shows them.
+    public static func isSpent(_ object: any SignedObject, final: ChainState) -> Bool {
+        if let bet = object as? SignedMarketBet {
+            return MarketAdmission.bet(bet.bet, on: final)?.standing == .stale
+        }
+        if let resolution = object as? SignedMarketResolution {
+            return MarketAdmission.resolution(resolution.resolution, on: final)?.standing == .stale
+        }
+        return false
     }
 }
 

@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "PoTCore", targets: ["PoTCore"]),
+        .library(name: "PoTMarkets", targets: ["PoTMarkets"]),
+        .library(name: "PoTModules", targets: ["PoTModules"]),
         .library(name: "PoTStore", targets: ["PoTStore"]),
         .library(name: "GitKit", targets: ["GitKit"]),
         .library(name: "PoTNet", targets: ["PoTNet"]),
@@ -64,7 +66,7 @@ let package = Package(
             ]
         ),
         // The gossip protocol without I/O: sessions, handshake, inventory, sync, peer scoring.
-        .target(name: "PoTNet", dependencies: ["PoTCore", "PoTModules", "PoTMarkets"]),
+        .target(name: "PoTNet", dependencies: ["PoTCore"]),
         // A gossip node over TCP (SwiftNIO) on a chain stored in git, and a client for one peer.
         .target(
             name: "PoTNode",
@@ -85,7 +87,7 @@ let package = Package(
         .target(
             name: "PoTLight",
             dependencies: [
-                "PoTNet", "PoTCore",
+                "PoTNet", "PoTCore", "PoTModules",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]

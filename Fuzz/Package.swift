@@ -16,13 +16,13 @@ let harnesses: [(name: String, uses: [String])] = [
     ("transfer", ["PoTCore"]),
     ("vote", ["PoTCore"]),
     ("header", ["PoTCore"]),
-    ("payload", ["PoTCore"]),
-    ("market-declaration", ["PoTCore"]),
-    ("market-bet", ["PoTCore"]),
-    ("market-resolution", ["PoTCore"]),
+    ("payload", ["PoTCore", "PoTModules"]),
+    ("market-declaration", ["PoTCore", "PoTMarkets"]),
+    ("market-bet", ["PoTCore", "PoTMarkets"]),
+    ("market-resolution", ["PoTCore", "PoTMarkets"]),
     ("name-claim", ["PoTCore"]),
-    ("message", ["PoTCore", "PoTNet"]),
-    ("frame", ["PoTCore", "PoTNet"]),
+    ("message", ["PoTCore", "PoTModules", "PoTNet"]),
+    ("frame", ["PoTCore", "PoTModules", "PoTNet"]),
     ("deploy-config", ["PoTDeploy"]),
 ]
 
@@ -33,7 +33,7 @@ let package = Package(
     dependencies: [.package(name: pot, path: "..")],
     targets: [
         // Checks shared by the harnesses, and the seed objects they write with POT_FUZZ_SEEDS.
-        .target(name: "FuzzSupport", dependencies: [.product(name: "PoTCore", package: pot), .product(name: "PoTNet", package: pot)]),
+        .target(name: "FuzzSupport", dependencies: ["PoTCore", "PoTMarkets", "PoTModules", "PoTNet"].map { .product(name: $0, package: pot) }),
     ] + harnesses.map { harness in
         .executableTarget(
             name: "fuzz-\(harness.name)",

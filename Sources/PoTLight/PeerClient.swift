@@ -1,6 +1,7 @@
 import NIOCore
 import NIOPosix
 import PoTCore
+import PoTModules
 import PoTNet
 
 /// A connection to one peer, after the authenticated handshake. Each request is one message and
@@ -25,10 +26,11 @@ public final class PeerClient: Sendable {
     }
 
     /// Connects and completes the handshake within `timeout`. `tipHeight` and `listenAddress`
-    /// are what this side announces in its hello.
+    /// are what this side announces in its hello; `modules` are the chain's modules, whose
+    /// objects the peer may send.
     public static func connect(
         host: String, port: Int, chainId: Hash256, identity: SigningKey, timeout: Duration,
-        tipHeight: UInt64 = 0, listenAddress: String? = nil,
+        tipHeight: UInt64 = 0, listenAddress: String? = nil, modules: ChainModules = .standard,
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     ) async throws(PeerClientError) -> PeerClient {
         let peer = PeerAddress(host: host, port: port)
@@ -42,7 +44,7 @@ public final class PeerClient: Sendable {
                 .channelOption(.socketOption(.tcp_nodelay), value: 1)
                 .connect(host: host, port: port) { channel in
                     channel.eventLoop.makeCompletedFuture {
-                        let session = PeerSession(identity: identity, chainId: chainId, nonce: nonce,
+                        let session = PeerSession(identity: identity, chainId: chainId, modules: modules, nonce: nonce,
                                                   listenAddress: listenAddress, tipHeight: tipHeight)
                         let handler = PeerClientHandler(peer: peer, session: session, handshakeDeadline: deadline,
                                                         handshake: channel.eventLoop.makePromise())

@@ -1,3 +1,4 @@
+import PoTModules
 import PoTNet
 import Prometheus
 
@@ -24,7 +25,7 @@ final class NodeMetrics: @unchecked Sendable {
         relayed = registry.makeCounter(name: "pot_objects_relayed_total", help: "Objects sent to peers that asked for them.")
         announced = registry.makeCounter(name: "pot_objects_announced_total", help: "Inventory items announced to peers.")
         bans = registry.makeCounter(name: "pot_bans_total", help: "Node keys banned for misbehavior.")
-        received = CounterFamily("pot_objects_received_total", label: "kind", values: ObjectKind.allCases.map(\.description),
+        received = CounterFamily("pot_objects_received_total", label: "kind", values: ObjectKind.all(.standard).map(\.description),
                                  help: "Objects received from peers, by kind.", registry: registry)
         rejected = CounterFamily("pot_objects_rejected_total", label: "reason", values: RejectReason.allCases.map(\.rawValue),
                                  help: "Received objects dropped, by reason.", registry: registry)

@@ -12,9 +12,7 @@ extension StoreBackend {
                 case .vote(let vote): return try acceptVote(vote, id: item.id)
                 case .transfer(let transfer): return try acceptTransfer(transfer, id: item.id)
                 case .block(let bundle): return try acceptBlock(bundle, id: item.id)
-                case .marketDeclaration(let declaration): return try acceptDeclaration(declaration, id: item.id)
-                case .marketBet(let bet): return try acceptBet(bet, id: item.id)
-                case .marketResolution(let resolution): return try acceptResolution(resolution, id: item.id)
+                case .module(let object): return try acceptModuleObject(object, id: item.id)
                 }
             }
             // A vote of a batch is written, and reported, when the batch ends.

@@ -46,9 +46,7 @@ extension StoreBackend {
         case .vote(let s): SignedItem(s)
         case .transfer(let s): SignedItem(s)
         case .block(let bundle): SignedItem(bundle.header)
-        case .marketDeclaration(let s): SignedItem(s)
-        case .marketBet(let s): SignedItem(s)
-        case .marketResolution(let s): SignedItem(s)
+        case .module(let m): SignedItem(m.object)
         }
     }
 }

@@ -9,6 +9,16 @@ import PoTStore
 /// able to enter a block on top of the finalized state, by the rules a block applies to them
 /// (`MarketAdmission`); an object that only needs a later block is kept.
 extension StoreBackend {
+    /// Hands a module object to the acceptance of its module.
+    func acceptModuleObject(_ m: ModuleObject, id: Hash256) throws -> Acceptance {
+        switch m.kind {
+        case MarketsModule.declarationKind: return try acceptDeclaration(m.object as! SignedMarketDeclaration, id: id)
+        case MarketsModule.betKind: return try acceptBet(m.object as! SignedMarketBet, id: id)
+        case MarketsModule.resolutionKind: return try acceptResolution(m.object as! SignedMarketResolution, id: id)
+        default: return .invalid(code: .brokenRule, detail: "this node keeps no \(m.kind.name)")
+        }
+    }
+
     func acceptDeclaration(_ signed: SignedMarketDeclaration, id: Hash256) throws -> Acceptance {
         guard signatureHolds(signed, id: id) else {
             return .invalid(code: .badSignature, detail: "market declaration signature does not verify for this chain")
@@ -16,7 +26,7 @@ extension StoreBackend {
         if let refusal = MarketAdmission.declaration(signed, on: final.state, named: keyNamer) { return refused(refusal) }
         let ref = ChainLayout.marketRef(id)
         try store.storeMarketDeclaration(signed)
-        index.addMarketObject(InventoryItem(.marketDeclaration, id), ref: ref)
+        index.addModuleObject(InventoryItem(.marketDeclaration, id), ref: ref)
         return .stored
     }
 
@@ -33,7 +43,7 @@ extension StoreBackend {
             return .stale("another bet holds sequence \(bet.sequence) of \(bet.bettor.short) on market \(bet.market.short)")
         }
         try store.storeBet(signed)
-        index.addMarketObject(InventoryItem(.marketBet, id), ref: ref)
+        index.addModuleObject(InventoryItem(.marketBet, id), ref: ref)
         return .stored
     }
 
@@ -47,7 +57,7 @@ extension StoreBackend {
             return refused(refusal)
         }
         try store.storeResolution(signed)
-        index.addMarketObject(InventoryItem(.marketResolution, id), ref: ChainLayout.resolutionRef(market: resolution.market, id: id))
+        index.addModuleObject(InventoryItem(.marketResolution, id), ref: ChainLayout.resolutionRef(market: resolution.market, id: id))
         return .stored
     }
 
@@ -55,7 +65,9 @@ extension StoreBackend {
     /// sender under the rule's reason; a stale one or one waiting for another object does not.
     func refused(_ refusal: BlockRejection) -> Acceptance {
         switch refusal.standing {
-        case .broken: return .invalid(code: RejectReason.of(refusal.rule), detail: refusal.detail)
+        case .broken:
+            let notMember: Set<BlockRejection.Rule> = [.marketCreator, .betNonMember]
+            return .invalid(code: notMember.contains(refusal.rule) ? .notMember : .brokenRule, detail: refusal.detail)
         case .stale, .early: return .stale(refusal.detail)
         case .notYet: return .notYet(refusal.detail)
         }
@@ -77,15 +89,3 @@ extension StoreBackend {
     }
 }
 
-extension RejectReason {
-    /// The metrics label of a module rule an object breaks.
-    static func of(_ rule: BlockRejection.Rule) -> RejectReason {
-        switch rule {
-        case .marketCreator, .betNonMember: return .notMember
-        case .betOutcomes: return .badBet
-        case .resolutionResolver: return .notResolver
-        case .resolutionOutcome: return .badOutcome
-        default: return .brokenRule
-        }
-    }
-}

@@ -1,6 +1,5 @@
 import GitKit
 import PoTCore
-import PoTMarkets
 import PoTModules
 import PoTNet
 import PoTStore
@@ -31,6 +30,7 @@ public final class StoreBackend: GossipBackend {
     var batchVotes: [(signed: SignedVote, id: Hash256)]?
 
     public var chainId: Hash256 { store.chainId }
+    public var modules: ChainModules { .standard }
     public var tipHeight: UInt64 { tipState.height }
     public var finalizedHeight: UInt64 { tipState.finalizedHeight }
     public var storedObjectCount: Int { index.refs.count }
@@ -58,15 +58,15 @@ public final class StoreBackend: GossipBackend {
             switch item.kind {
             case .vote: return try blob().map { .vote(try SignedVote(bytes: $0)) }
             case .transfer: return try blob().map { .transfer(try SignedTransfer(bytes: $0)) }
-            case .marketDeclaration: return try blob().map { .marketDeclaration(try SignedMarketDeclaration(bytes: $0)) }
-            case .marketBet: return try blob().map { .marketBet(try SignedMarketBet(bytes: $0)) }
-            case .marketResolution: return try blob().map { .marketResolution(try SignedMarketResolution(bytes: $0)) }
             case .block:
                 guard let height = index.blockHeights[item.id] else { return nil }
                 let block = try store.loadBlock(height: height, id: item.id)
                 let parentCommit = try store.git.readCommit(block.commit).parents[0]
                 let pack = try CodePack.make(for: block.header, parentCommit: parentCommit, store: store)
                 return .block(BlockBundle(header: block.signed, payload: block.payload, pack: pack))
+            default:
+                guard let kind = modules.kinds.first(where: { $0.wireKind == item.kind.rawValue }) else { return nil }
+                return try blob().map { .module(ModuleObject(try kind.decode($0), kind: kind)) }
             }
         } catch {
             lastProblem = "cannot serve \(item): \(error)"
@@ -101,7 +101,9 @@ public final class StoreBackend: GossipBackend {
             items += here
             height += 1
         }
-        let loose = index.transfers + index.marketItems.sorted { $0.kind.rawValue < $1.kind.rawValue }
+        // Module objects in the dependency order of their kinds (a declaration before its bets).
+        let order = Dictionary(uniqueKeysWithValues: ObjectKind.all(modules).enumerated().map { ($1, $0) })
+        let loose = index.transfers + index.moduleItems.sorted { order[$0.kind, default: .max] < order[$1.kind, default: .max] }
         return (items + loose.prefix(max(0, maxItems - items.count)), nil)
     }
 }

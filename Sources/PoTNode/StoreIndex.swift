@@ -1,6 +1,5 @@
 import GitKit
 import PoTCore
-import PoTMarkets
 import PoTModules
 import PoTNet
 import PoTStore
@@ -11,8 +10,8 @@ struct StoreIndex {
     var refs: [InventoryItem: String] = [:]
     var heights: [UInt64: [InventoryItem]] = [:]
     var transfers: [InventoryItem] = []
-    /// Market declarations, bets and resolutions not tied to a height.
-    var marketItems: [InventoryItem] = []
+    /// Module objects (market declarations, bets, resolutions …), not tied to a height.
+    var moduleItems: [InventoryItem] = []
     var blockHeights: [Hash256: UInt64] = [:]
     var maxBlockHeight: UInt64 = 0
 
@@ -45,10 +44,10 @@ struct StoreIndex {
         transfers.append(item)
     }
 
-    mutating func addMarketObject(_ item: InventoryItem, ref: String) {
+    mutating func addModuleObject(_ item: InventoryItem, ref: String) {
         guard refs[item] == nil else { return }
         refs[item] = ref
-        marketItems.append(item)
+        moduleItems.append(item)
     }
 
     /// Indexes one ref by its name (and, for transfers, its blob); returns the item, or nil when
@@ -72,30 +71,21 @@ struct StoreIndex {
             let id = signed.id(chain: store.chainId)
             addTransfer(id: id, ref: name)
             return InventoryItem(.transfer, id)
-        case "markets":
-            guard parts.count == 4, let id = Hash256(hex: parts[3]) else { return nil }
-            return indexed(InventoryItem(.marketDeclaration, id), ref: name)
-        case "market-votes":
-            guard parts.count == 6, let oid = try? store.git.reference(name), let bytes = try? store.git.readBlob(oid),
-                  let signed = try? SignedMarketBet(bytes: bytes) else { return nil }
-            return indexed(InventoryItem(.marketBet, signed.id(chain: store.chainId)), ref: name)
-        case "market-res":
-            guard parts.count == 5, let id = Hash256(hex: parts[4]) else { return nil }
-            return indexed(InventoryItem(.marketResolution, id), ref: name)
         default:
-            return nil
+            // A module object: its kind's root names it, its blob gives its id.
+            guard let kind = ChainModules.standard.kinds.first(where: { $0.refRoot == parts[2] }),
+                  let oid = try? store.git.reference(name), let bytes = try? store.git.readBlob(oid),
+                  let object = try? kind.decode(bytes) else { return nil }
+            let item = InventoryItem(ObjectKind(kind), object.id(chain: store.chainId))
+            addModuleObject(item, ref: name)
+            return item
         }
-    }
-
-    private mutating func indexed(_ item: InventoryItem, ref: String) -> InventoryItem {
-        addMarketObject(item, ref: ref)
-        return item
     }
 
     static func scan(_ store: ChainStore) throws -> StoreIndex {
         var index = StoreIndex()
-        for glob in ["refs/pot/blocks/**", ChainLayout.allVotesGlob, ChainLayout.allTransfersGlob, ChainLayout.allMarketsGlob,
-                     ChainLayout.allBetsGlob, ChainLayout.allResolutionsGlob] {
+        let moduleGlobs = ChainModules.standard.kinds.map { "refs/pot/\($0.refRoot)/**" }
+        for glob in ["refs/pot/blocks/**", ChainLayout.allVotesGlob, ChainLayout.allTransfersGlob] + moduleGlobs {
             for ref in try store.git.references(matching: glob) { index.add(ref: ref.name, store: store) }
         }
         return index

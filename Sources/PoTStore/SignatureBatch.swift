@@ -16,6 +16,13 @@ public struct SignedItem: Sendable {
         body = signed.body
         verify = { signed.hasValidSignature(chain: $0) }
     }
+
+    /// An object of any kind, a module's included.
+    public init(_ object: any SignedObject) {
+        signature = object.signatureBytes
+        body = object.anyBody
+        verify = { object.hasValidSignature(chain: $0) }
+    }
 }
 
 /// The next unclaimed index of a batch, shared by its lanes.
@@ -49,8 +56,7 @@ public struct SignatureBatch: SignatureChecker {
             items += block.payload.transfers.map(SignedItem.init)
             items += block.payload.votes.map(SignedItem.init)
             for evidence in block.payload.evidence { items += [SignedItem(evidence.first), SignedItem(evidence.second)] }
-            let markets = block.payload.markets
-            items += markets.declarations.map(SignedItem.init) + markets.bets.map(SignedItem.init) + markets.resolutions.map(SignedItem.init)
+            items += block.payload.sections.signedObjects.map { SignedItem($0) }
         }
         self.init(items: items, chain: chain)
     }

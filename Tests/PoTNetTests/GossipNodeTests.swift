@@ -1,4 +1,5 @@
 import PoTCore
+import PoTModules
 import PoTNet
 import Testing
 
@@ -148,7 +149,7 @@ struct GossipNodeTests {
         #expect(closed)
 
         // A peer that completes the handshake, then dribbles a frame one byte at a time.
-        let peer = try! PeerSession(identity: SigningKey(seed: [UInt8](repeating: 77, count: 32)), chainId: h.backends[0].chainId,
+        let peer = try! PeerSession(identity: SigningKey(seed: [UInt8](repeating: 77, count: 32)), chainId: h.backends[0].chainId, modules: .standard,
                                     nonce: [UInt8](repeating: 1, count: 32), listenAddress: nil, tipHeight: 0)
         var session = peer
         var toNode = session.start()

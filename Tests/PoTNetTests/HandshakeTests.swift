@@ -1,4 +1,5 @@
 import PoTCore
+import PoTModules
 import PoTNet
 import Testing
 
@@ -7,7 +8,7 @@ struct HandshakeTests {
     static let chain = DomainHash.sha256([7])
 
     static func session(_ seed: UInt8, chain: Hash256 = chain) throws -> PeerSession {
-        PeerSession(identity: try SigningKey(seed: [UInt8](repeating: seed, count: 32)), chainId: chain,
+        PeerSession(identity: try SigningKey(seed: [UInt8](repeating: seed, count: 32)), chainId: chain, modules: .standard,
                     nonce: [UInt8](repeating: seed &+ 100, count: 32), listenAddress: nil, tipHeight: 0)
     }
 

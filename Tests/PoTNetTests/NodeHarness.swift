@@ -1,4 +1,5 @@
 import PoTCore
+import PoTModules
 import PoTNet
 
 /// A backend in memory: accepts validly signed votes for any height and blocks whose parent it
@@ -6,6 +7,7 @@ import PoTNet
 final class MemoryBackend: GossipBackend {
     let chainId = DomainHash.sha256(Array("memory chain".utf8))
     let genesisParams: [UInt8] = [0xA0]
+    let modules = ChainModules.standard
     var objects: [InventoryItem: WireObject] = [:]
     var blockHeights: [Hash256: UInt64] = [:]
     var settles = 0
@@ -26,12 +28,8 @@ final class MemoryBackend: GossipBackend {
             guard b.header.hasValidSignature(chain: chainId) else { return .invalid(code: .badSignature, detail: "header") }
             if b.header.header.parent != chainId && blockHeights[b.header.header.parent] == nil { return .missingParent(b.header.header.parent) }
             blockHeights[item.id] = b.header.header.height
-        case .marketDeclaration(let d):
-            guard d.hasValidSignature(chain: chainId) else { return .invalid(code: .badSignature, detail: "market") }
-        case .marketBet(let b):
-            guard b.hasValidSignature(chain: chainId) else { return .invalid(code: .badSignature, detail: "bet") }
-        case .marketResolution(let r):
-            guard r.hasValidSignature(chain: chainId) else { return .invalid(code: .badSignature, detail: "resolution") }
+        case .module(let m):
+            guard m.object.hasValidSignature(chain: chainId) else { return .invalid(code: .badSignature, detail: m.kind.shortName) }
         }
         objects[item] = object
         return .stored
@@ -113,7 +111,7 @@ final class NodeHarness {
         for action in actions {
             switch action {
             case let .send(peer, bytes):
-                if let m = try? Message(bytes: Array(bytes.dropFirst(4))) { sent.append((owner, m)) }
+                if let m = try? Message(bytes: Array(bytes.dropFirst(4)), modules: .standard) { sent.append((owner, m)) }
                 guard let (other, otherEnd) = links[owner][peer] else { continue }
                 queue.append((other, otherEnd, bytes))
             case let .close(peer, reason):

@@ -1,4 +1,5 @@
 import PoTCore
+import PoTModules
 import PoTNet
 import Testing
 
@@ -40,7 +41,7 @@ struct SlotPolicyTests {
     @Test("NET-SLOTS: a connection that has sent its hello outlasts silent ones when the handshake slots are full")
     func helloProtects() {
         let h = NodeHarness(count: 1, config: Self.config())
-        let client = PeerSession(identity: SigningKey.generate(), chainId: h.backends[0].chainId, nonce: [UInt8](repeating: 7, count: 32),
+        let client = PeerSession(identity: SigningKey.generate(), chainId: h.backends[0].chainId, modules: .standard, nonce: [UInt8](repeating: 7, count: 32),
                                  listenAddress: nil, tipHeight: 0)
         h.perform(h.nodes[0].peerConnected(500, address: "127.0.0.1:1", outbound: false, now: h.now), by: 0)
         Self.flood(h, count: 2, firstID: 600)

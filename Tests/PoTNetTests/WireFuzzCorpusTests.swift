@@ -1,5 +1,6 @@
 import Foundation
 import PoTCore
+import PoTModules
 import PoTNet
 import PoTTestSupport
 import Testing
@@ -21,7 +22,7 @@ struct WireFuzzCorpusTests {
         let seeds = try Self.seeds("message")
         #expect(seeds.count >= 17)
         for seed in seeds {
-            let message = try #require(try? Message(bytes: seed.bytes), "message/\(seed.name) is refused")
+            let message = try #require(try? Message(bytes: seed.bytes, modules: .standard), "message/\(seed.name) is refused")
             #expect(message.encoded() == seed.bytes, "message/\(seed.name)")
         }
     }
@@ -34,7 +35,7 @@ struct WireFuzzCorpusTests {
             var bodies = 0
             do {
                 while let body = try decoder.next() {
-                    #expect(try Message(bytes: body).encoded() == body, "frame/\(seed.name)")
+                    #expect(try Message(bytes: body, modules: .standard).encoded() == body, "frame/\(seed.name)")
                     bodies += 1
                 }
                 #expect(decoder.bufferedBytes == 0, "frame/\(seed.name) ends inside a frame")

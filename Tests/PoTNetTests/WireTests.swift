@@ -50,11 +50,11 @@ struct WireTests {
             .getGenesis, .genesis(params: [1, 2, 3]), .goodbye(reason: "bye"),
         ]
         for message in all {
-            #expect(try Message(bytes: message.encoded()) == message)
+            #expect(try Message(bytes: message.encoded(), modules: .standard) == message)
         }
-        #expect(throws: (any Error).self) { try Message(bytes: CBOR.map([0: .unsigned(99)]).encoded()) }
-        #expect(throws: (any Error).self) { try Message(bytes: CBOR.map([0: .unsigned(3), 1: .unsigned(1), 2: .unsigned(0)]).encoded()) }
-        #expect(throws: (any Error).self) { try Message(bytes: [0xA2, 0x00, 0x03, 0x01, 0x18, 0x01]) }  // 1 written in two bytes
-        #expect(throws: (any Error).self) { try Message(bytes: CBOR.map([0: .unsigned(7), 1: .map([1: .unsigned(9), 2: .bytes([])])]).encoded()) }
+        #expect(throws: (any Error).self) { try Message(bytes: CBOR.map([0: .unsigned(99)]).encoded(), modules: .standard) }
+        #expect(throws: (any Error).self) { try Message(bytes: CBOR.map([0: .unsigned(3), 1: .unsigned(1), 2: .unsigned(0)]).encoded(), modules: .standard) }
+        #expect(throws: (any Error).self) { try Message(bytes: [0xA2, 0x00, 0x03, 0x01, 0x18, 0x01], modules: .standard) }  // 1 written in two bytes
+        #expect(throws: (any Error).self) { try Message(bytes: CBOR.map([0: .unsigned(7), 1: .map([1: .unsigned(9), 2: .bytes([])])]).encoded(), modules: .standard) }
     }
 }

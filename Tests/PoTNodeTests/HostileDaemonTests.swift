@@ -1,5 +1,6 @@
 import Foundation
 import PoTCore
+import PoTModules
 import PoTNet
 import PoTTestSupport
 import Testing
@@ -11,7 +12,7 @@ struct HostileDaemonTests {
         var decoder = FrameDecoder()
         decoder.append(bytes)
         while let body = try? decoder.next() {
-            if case .goodbye(let reason)? = try? Message(bytes: body) { return reason }
+            if case .goodbye(let reason)? = try? Message(bytes: body, modules: .standard) { return reason }
         }
         return nil
     }
@@ -38,7 +39,7 @@ struct HostileDaemonTests {
         #expect(Self.goodbye(in: afterHuge.bytes)?.hasPrefix("oversized") == true)
 
         let stranger = try RawSocket(port: daemon.port)
-        let other = PeerSession(identity: SigningKey.generate(), chainId: DomainHash.sha256([1]), nonce: [UInt8](repeating: 1, count: 32),
+        let other = PeerSession(identity: SigningKey.generate(), chainId: DomainHash.sha256([1]), modules: .standard, nonce: [UInt8](repeating: 1, count: 32),
                                 listenAddress: nil, tipHeight: 0)
         stranger.send(other.start())
         let afterStranger = stranger.readUntilClosed(within: 5)
@@ -47,7 +48,7 @@ struct HostileDaemonTests {
 
         // A slow sender: a few bytes of a hello, then nothing. The handshake deadline ends it.
         let slow = try RawSocket(port: daemon.port)
-        let hello = PeerSession(identity: SigningKey.generate(), chainId: chain, nonce: [UInt8](repeating: 2, count: 32),
+        let hello = PeerSession(identity: SigningKey.generate(), chainId: chain, modules: .standard, nonce: [UInt8](repeating: 2, count: 32),
                                 listenAddress: nil, tipHeight: 0).start()
         slow.send(Array(hello.prefix(6)))
         let afterSlow = slow.readUntilClosed(within: 8)
@@ -56,7 +57,7 @@ struct HostileDaemonTests {
 
         // The daemon still serves an honest client.
         let honest = try RawSocket(port: daemon.port)
-        var session = PeerSession(identity: SigningKey.generate(), chainId: chain, nonce: [UInt8](repeating: 3, count: 32),
+        var session = PeerSession(identity: SigningKey.generate(), chainId: chain, modules: .standard, nonce: [UInt8](repeating: 3, count: 32),
                                   listenAddress: nil, tipHeight: 0)
         honest.send(session.start())
         var ready = false

@@ -36,7 +36,7 @@ struct MetricsDaemonTests {
         for kind in DisconnectReason.Kind.allCases {
             #expect(lines.contains("pot_disconnects_total{reason=\"\(kind.rawValue)\"} 0"))
         }
-        for kind in ObjectKind.allCases {
+        for kind in ObjectKind.all(.standard) {
             #expect(lines.contains("pot_objects_received_total{kind=\"\(kind.description)\"} 0"))
         }
 

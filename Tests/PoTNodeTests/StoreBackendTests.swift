@@ -210,14 +210,14 @@ struct StoreBackendTests {
         #expect(f.backend.accept(.marketBet(bet)) == .stored)
         let threeWay = SignedMarketBet.sign(try MarketBet(bettor: f.keys[0].publicKey, market: market, sequence: 1, probsPpm: [300_000, 300_000, 400_000]),
                                             with: f.keys[0], chain: f.chain)
-        #expect(f.backend.accept(.marketBet(threeWay)).isInvalid("bad-bet"))
+        #expect(f.backend.accept(.marketBet(threeWay)).isInvalid("broken-rule"))
         let rival = SignedMarketBet.sign(try MarketBet(bettor: f.keys[1].publicKey, market: market, sequence: 1, probsPpm: [100_000, 900_000]),
                                          with: f.keys[1], chain: f.chain)
         if case .stale = f.backend.accept(.marketBet(rival)) {} else { Issue.record("a second bet took a used sequence slot") }
         let byOther = SignedMarketResolution.sign(MarketResolution(resolver: f.keys[0].publicKey, market: market, outcome: 0), with: f.keys[0], chain: f.chain)
-        #expect(f.backend.accept(.marketResolution(byOther)).isInvalid("not-resolver"))
+        #expect(f.backend.accept(.marketResolution(byOther)).isInvalid("broken-rule"))
         let unknownOutcome = SignedMarketResolution.sign(MarketResolution(resolver: f.keys[2].publicKey, market: market, outcome: 2), with: f.keys[2], chain: f.chain)
-        #expect(f.backend.accept(.marketResolution(unknownOutcome)).isInvalid("bad-outcome"))
+        #expect(f.backend.accept(.marketResolution(unknownOutcome)).isInvalid("broken-rule"))
         let resolution = SignedMarketResolution.sign(MarketResolution(resolver: f.keys[2].publicKey, market: market, outcome: 0), with: f.keys[2], chain: f.chain)
         #expect(f.backend.accept(.marketResolution(resolution)) == .stored)
         // What a node stores it serves, and the last sync page lists the declaration before the bet.

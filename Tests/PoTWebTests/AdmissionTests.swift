@@ -39,7 +39,7 @@ struct AdmissionTests {
         let signed = SignedMarketBet.sign(bet, with: carol, chain: store.chainId)
         let backend = try StoreBackend(store: store)
         let node = backend.accept(.marketBet(signed), item: InventoryItem(.marketBet, signed.id(chain: store.chainId)))
-        #expect(node == .invalid(code: .badBet, detail: message))
+        #expect(node == .invalid(code: .brokenRule, detail: message))
         #expect(try chain.refsAndFiles() == before, "no refusal stored anything")
     }
 }

@@ -1,11 +1,13 @@
 import PoTCore
+import PoTMarkets
+import PoTModules
 import PoTNet
 
 extension SeedChain {
     /// One message of every type, carrying the chain's objects.
     public var messages: [Message] {
         let items = [InventoryItem(.vote, votes[0].id(chain: chain)), InventoryItem(.block, block2.id(chain: chain)),
-                     InventoryItem(.marketBet, bets[0].id(chain: chain))]
+                     InventoryItem(ObjectKind(MarketsModule.betKind), bets[0].id(chain: chain))]
         return [
             .hello(Hello(version: 1, chainId: chain, nodeKey: alice.publicKey, nonce: Array(repeating: 7, count: 32),
                          listenAddress: "127.0.0.1:9411", tipHeight: 3)),
@@ -17,7 +19,9 @@ extension SeedChain {
             .object(.vote(votes[0])), .object(.transfer(transfers[0])),
             .object(.block(BlockBundle(header: block2, payload: payload, pack: Array("PACK".utf8) + [0, 0, 0, 2, 0, 0, 0, 0]))),
             .object(.block(BlockBundle(header: candidates[0], payload: Payload()))),
-            .object(.marketDeclaration(declaration)), .object(.marketBet(bets[1])), .object(.marketResolution(resolution)),
+            .object(.module(ModuleObject(declaration, kind: MarketsModule.declarationKind))),
+            .object(.module(ModuleObject(bets[1], kind: MarketsModule.betKind))),
+            .object(.module(ModuleObject(resolution, kind: MarketsModule.resolutionKind))),
             .getHeaders(from: 1, count: 2000), .headers(from: 1, candidates),
             .getSync(from: 0), .syncPage(items: items, next: 2), .syncPage(items: [], next: nil),
             .getAddresses, .addresses(["127.0.0.1:9411", "[::1]:9412"]),

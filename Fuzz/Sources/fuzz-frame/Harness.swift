@@ -1,5 +1,6 @@
 import FuzzSupport
 import PoTCore
+import PoTModules
 import PoTNet
 
 /// The largest frame this harness lets through, small so that length fields are reachable.
@@ -41,7 +42,7 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
             expect(consumed + frame.count <= fed && Array(stream[consumed..<consumed + frame.count]) == frame,
                    "frame: returned a body that is not the next frame of the stream")
             consumed += frame.count
-            expectCanonical(body, what: "message", decode: { try Message(bytes: $0) }, encode: { $0.encoded() })
+            expectCanonical(body, what: "message", decode: { try Message(bytes: $0, modules: .standard) }, encode: { $0.encoded() })
         }
         expect(decoder.bufferedBytes == fed - consumed, "frame: \(decoder.bufferedBytes) bytes buffered, \(fed - consumed) expected")
         expect(decoder.bufferedBytes < Frame.headerBytes || decoder.bufferedBytes < Frame.headerBytes + Int(

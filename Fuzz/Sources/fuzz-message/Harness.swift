@@ -1,12 +1,13 @@
 import FuzzSupport
 import PoTCore
+import PoTModules
 import PoTNet
 
 /// Frame bodies as messages: refused, or the canonical encoding of a known message.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let input = Entry.bytes(data, size)
-    expectCanonical(input, what: "message", decode: { try Message(bytes: $0) }, encode: { $0.encoded() })
+    expectCanonical(input, what: "message", decode: { try Message(bytes: $0, modules: .standard) }, encode: { $0.encoded() })
     return 0
 }
 

@@ -21,6 +21,8 @@ public enum Acceptance: Equatable, Sendable {
 /// Calls are synchronous and come from one thread at a time.
 public protocol GossipBackend: AnyObject {
     var chainId: Hash256 { get }
+    /// The modules of the chain: the kinds of object its peers may send besides the kernel's.
+    var modules: ChainModules { get }
     var genesisParams: [UInt8] { get }
     var tipHeight: UInt64 { get }
     var finalizedHeight: UInt64 { get }
@@ -33,7 +35,8 @@ public protocol GossipBackend: AnyObject {
     func canonicalHeaders(from: UInt64, count: Int) -> [SignedHeader]
     /// Items stored at heights ≥ `from`, by ascending height, at most `maxItems` (whole heights
     /// only, unless one height alone is larger); `next` is where to continue, nil when done.
-    /// The last page also lists pending transfers and market objects (declarations before bets).
+    /// The last page also lists pending transfers and module objects (in each module's
+    /// dependency order of kinds, so that a market's declaration comes before its bets).
     func syncPage(from: UInt64, maxItems: Int) -> (items: [InventoryItem], next: UInt64?)
     /// Brings the canonical chain up to date with what was stored (fork choice).
     func settle()

@@ -56,7 +56,7 @@ public final class GossipNode {
         }
         var nonce = [UInt8](repeating: 0, count: 32)
         for i in nonce.indices { nonce[i] = UInt8.random(in: .min ... .max, using: &random) }
-        let session = PeerSession(identity: identity, chainId: backend.chainId, nonce: nonce,
+        let session = PeerSession(identity: identity, chainId: backend.chainId, modules: backend.modules, nonce: nonce,
                                   listenAddress: config.listenAddress, tipHeight: backend.tipHeight,
                                   maxFrameBytes: config.maxFrameBytes)
         peers[id] = PeerState(session: session, address: address, outbound: outbound, connectedAt: now,

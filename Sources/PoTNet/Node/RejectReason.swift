@@ -9,10 +9,7 @@ public enum RejectReason: String, Sendable, CaseIterable {
     case invalidBlock = "invalid-block"
     case badPack = "bad-pack"
     case missingCode = "missing-code"
-    case badBet = "bad-bet"
-    case notResolver = "not-resolver"
-    case badOutcome = "bad-outcome"
-    /// Breaks another rule of a module's admission check.
+    /// Breaks a rule of a module's admission check (the detail names the rule).
     case brokenRule = "broken-rule"
     /// Sent again after it was found invalid.
     case repeatInvalid = "repeat-invalid"

@@ -20,10 +20,13 @@ public struct PeerSession: Sendable {
     public let localHello: Hello
     private let identity: SigningKey
     private var decoder: FrameDecoder
+    /// The modules whose objects this side understands; an object of any other kind is malformed.
+    private let modules: ChainModules
 
-    public init(identity: SigningKey, chainId: Hash256, nonce: [UInt8], listenAddress: String?, tipHeight: UInt64,
-                maxFrameBytes: Int = Frame.defaultMaxBytes) {
+    public init(identity: SigningKey, chainId: Hash256, modules: ChainModules, nonce: [UInt8], listenAddress: String?,
+                tipHeight: UInt64, maxFrameBytes: Int = Frame.defaultMaxBytes) {
         self.identity = identity
+        self.modules = modules
         self.decoder = FrameDecoder(maxBytes: maxFrameBytes)
         self.localHello = Hello(version: Self.protocolVersion, chainId: chainId, nodeKey: identity.publicKey,
                                 nonce: nonce, listenAddress: listenAddress, tipHeight: tipHeight)
@@ -51,7 +54,7 @@ public struct PeerSession: Sendable {
                 return events + [fail(error == .empty ? .malformed : .oversized, error.description)]
             }
             let message: Message
-            do { message = try Message(bytes: body) } catch {
+            do { message = try Message(bytes: body, modules: modules) } catch {
                 return events + [fail(.malformed, "undecodable message: \(error)")]
             }
             events += handle(message)

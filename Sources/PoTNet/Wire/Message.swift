@@ -121,14 +121,15 @@ public enum Message: Equatable, Sendable {
 
     public func encoded() -> [UInt8] { cbor().encoded() }
 
-    /// Decodes one frame body. Throws on anything but the one canonical encoding of a known message.
-    public init(bytes: [UInt8]) throws {
+    /// Decodes one frame body. Throws on anything but the one canonical encoding of a known
+    /// message whose objects are the kernel's or those of `modules`.
+    public init(bytes: [UInt8], modules: ChainModules) throws {
         let value = try CBOR.decode(bytes, limits: CBORLimits(maxDepth: 16, maxLength: Frame.defaultMaxBytes))
-        try self.init(cbor: value)
+        try self.init(cbor: value, modules: modules)
         guard encoded() == bytes else { throw ObjectError("\(name) message is not in canonical form") }
     }
 
-    init(cbor: CBOR) throws {
+    init(cbor: CBOR, modules: ChainModules) throws {
         guard case .map(let entries) = cbor, let typeValue = entries[0] else {
             throw ObjectError("a message is a map with its type in field 0")
         }
@@ -137,7 +138,7 @@ public enum Message: Equatable, Sendable {
             try CBORFields(cbor, object: "\(name) message", allowedKeys: keys.union([0]))
         }
         func items(_ f: CBORFields) throws -> [InventoryItem] {
-            try f.array(1, max: Message.maxItems).map(InventoryItem.init(cbor:))
+            try f.array(1, max: Message.maxItems).map { try InventoryItem(cbor: $0, modules: modules) }
         }
         switch type {
         case 1:
@@ -151,7 +152,7 @@ public enum Message: Equatable, Sendable {
         case 4: self = .pong(try fields([1], "pong").uint(1))
         case 5: self = .inventory(try items(try fields([1], "inventory")))
         case 6: self = .getData(try items(try fields([1], "getdata")))
-        case 7: self = .object(try WireObject(cbor: try fields([1], "object").value(1)))
+        case 7: self = .object(try WireObject(cbor: try fields([1], "object").value(1), modules: modules))
         case 8: self = .notFound(try items(try fields([1], "notfound")))
         case 9:
             let f = try fields([1, 2], "getheaders")

@@ -1,6 +1,4 @@
 import PoTCore
-import PoTMarkets
-import PoTModules
 
 /// A candidate block as it travels: the signed header, the payload, and a git pack holding the
 /// code objects the receiver may lack (empty when the block merges no code).
@@ -18,23 +16,32 @@ public struct BlockBundle: Equatable, Sendable {
     }
 }
 
+/// A signed object of a module, with its kind.
+public struct ModuleObject: Equatable, Sendable {
+    public let kind: ModuleObjectKind
+    public let object: any SignedObject
+
+    public init(_ object: any SignedObject, kind: ModuleObjectKind) {
+        self.kind = kind
+        self.object = object
+    }
+
+    public static func == (a: ModuleObject, b: ModuleObject) -> Bool { a.kind == b.kind && a.object.encodedBytes == b.object.encodedBytes }
+}
+
 /// A signed object received from or sent to a peer.
 public enum WireObject: Equatable, Sendable {
     case vote(SignedVote)
     case transfer(SignedTransfer)
     case block(BlockBundle)
-    case marketDeclaration(SignedMarketDeclaration)
-    case marketBet(SignedMarketBet)
-    case marketResolution(SignedMarketResolution)
+    case module(ModuleObject)
 
     public var kind: ObjectKind {
         switch self {
         case .vote: return .vote
         case .transfer: return .transfer
         case .block: return .block
-        case .marketDeclaration: return .marketDeclaration
-        case .marketBet: return .marketBet
-        case .marketResolution: return .marketResolution
+        case .module(let m): return ObjectKind(m.kind)
         }
     }
 
@@ -43,9 +50,7 @@ public enum WireObject: Equatable, Sendable {
         case .vote(let v): return InventoryItem(.vote, v.id(chain: chain))
         case .transfer(let t): return InventoryItem(.transfer, t.id(chain: chain))
         case .block(let b): return InventoryItem(.block, b.header.id(chain: chain))
-        case .marketDeclaration(let d): return InventoryItem(.marketDeclaration, d.id(chain: chain))
-        case .marketBet(let b): return InventoryItem(.marketBet, b.id(chain: chain))
-        case .marketResolution(let r): return InventoryItem(.marketResolution, r.id(chain: chain))
+        case .module(let m): return InventoryItem(kind, m.object.id(chain: chain))
         }
     }
 
@@ -55,9 +60,7 @@ public enum WireObject: Equatable, Sendable {
         switch self {
         case .vote(let v): fields[2] = v.cbor()
         case .transfer(let t): fields[2] = t.cbor()
-        case .marketDeclaration(let d): fields[2] = d.cbor()
-        case .marketBet(let b): fields[2] = b.cbor()
-        case .marketResolution(let r): fields[2] = r.cbor()
+        case .module(let m): fields[2] = m.object.signedCBOR
         case .block(let b):
             fields[2] = b.header.cbor()
             fields[3] = b.payload.cbor()
@@ -66,10 +69,11 @@ public enum WireObject: Equatable, Sendable {
         return .map(fields)
     }
 
-    init(cbor: CBOR) throws {
+    /// Decodes an object of the kernel or of one of `modules`; any other kind is refused.
+    init(cbor: CBOR, modules: ChainModules) throws {
         let f = try CBORFields(cbor, object: "object", allowedKeys: [1, 2, 3, 4])
         let raw = try f.uint(1)
-        guard raw <= UInt64(UInt8.max), let kind = ObjectKind(rawValue: UInt8(raw)) else {
+        guard raw <= UInt64(UInt8.max), let kind = ObjectKind.known(UInt8(raw), modules) else {
             throw ObjectError("unknown object kind \(raw)")
         }
         if kind != .block, f.optional(3) != nil || f.optional(4) != nil {
@@ -78,14 +82,14 @@ public enum WireObject: Equatable, Sendable {
         switch kind {
         case .vote: self = .vote(try SignedVote(cbor: try f.value(2)))
         case .transfer: self = .transfer(try SignedTransfer(cbor: try f.value(2)))
-        case .marketDeclaration: self = .marketDeclaration(try SignedMarketDeclaration(cbor: try f.value(2)))
-        case .marketBet: self = .marketBet(try SignedMarketBet(cbor: try f.value(2)))
-        case .marketResolution: self = .marketResolution(try SignedMarketResolution(cbor: try f.value(2)))
         case .block:
             let pack = try f.optionalBytes(4, max: BlockBundle.maxPackBytes) ?? []
             if f.optional(4) != nil, pack.isEmpty { throw ObjectError("an empty pack must be omitted") }
             self = .block(BlockBundle(header: try SignedHeader(cbor: try f.value(2)),
-                                      payload: try Payload(cbor: try f.value(3)), pack: pack))
+                                      payload: try Payload(cbor: try f.value(3), modules: modules), pack: pack))
+        default:
+            let moduleKind = modules.kinds.first { $0.wireKind == kind.rawValue }!
+            self = .module(ModuleObject(try moduleKind.decode(try f.value(2).encoded()), kind: moduleKind))
         }
     }
 }

@@ -2,6 +2,7 @@ import NIOCore
 import NIOPosix
 import PoTCore
 import PoTLight
+import PoTModules
 import PoTNet
 import Synchronization
 
@@ -88,7 +89,7 @@ private final class FakePeerHandler: ChannelInboundHandler {
         self.script = script
         self.recorder = recorder
         let nonce = (0..<32).map { _ in UInt8.random(in: 0...255) }
-        session = PeerSession(identity: identity, chainId: script.chain.chainId, nonce: nonce,
+        session = PeerSession(identity: identity, chainId: script.chain.chainId, modules: .standard, nonce: nonce,
                               listenAddress: nil, tipHeight: script.chain.height)
         var ids: [Hash256: UInt64] = [:]
         for height in stride(from: 1, through: script.chain.height, by: 1) { ids[script.chain.id(at: height)] = height }

@@ -1,4 +1,5 @@
 import PoTCore
+import PoTModules
 import PoTNet
 import PoTTestSupport
 
@@ -31,7 +32,7 @@ final class HostilePeer: SimEndpoint {
         // A new key per connection: a ban on one key does not stop the next attack.
         let key = SigningKey.generate()
         let nonce = (0..<32).map { _ in UInt8.random(in: 0...255, using: &random) }
-        return PeerSession(identity: key, chainId: chain, nonce: nonce, listenAddress: nil, tipHeight: 0)
+        return PeerSession(identity: key, chainId: chain, modules: .standard, nonce: nonce, listenAddress: nil, tipHeight: 0)
     }
 
     func connected(_ end: PeerID, remote: String?, outbound: Bool, now: UInt64) -> [SimAction] {

@@ -1,7 +1,6 @@
 import GitKit
 import PoTCore
 import PoTMarkets
-import PoTModules
 
 /// Where the chain lives in git: ref names, commit messages and the fixed identity of block commits.
 public enum ChainLayout {

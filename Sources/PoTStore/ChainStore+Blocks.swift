@@ -1,6 +1,5 @@
 import GitKit
 import PoTCore
-import PoTMarkets
 import PoTModules
 
 extension ChainStore {

@@ -1,7 +1,6 @@
 import GitKit
 import PoTCore
 import PoTMarkets
-import PoTModules
 
 public typealias PendingDeclaration = PendingObject<MarketDeclaration>
 public typealias PendingBet = PendingObject<MarketBet>

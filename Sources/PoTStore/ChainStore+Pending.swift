@@ -1,8 +1,6 @@
 import Foundation
 import GitKit
 import PoTCore
-import PoTMarkets
-import PoTModules
 
 /// A signed object kept under refs/pot/* that no canonical block has to carry yet.
 public struct PendingObject<Body: SignableBody>: Sendable {

@@ -1,6 +1,5 @@
 import PoTCore
 import PoTMarkets
-import PoTModules
 
 /// Why the chain would refuse an object someone asked to sign. `conflict` marks a clash with an
 /// object already stored (a second vote for a height, a used or taken nonce).

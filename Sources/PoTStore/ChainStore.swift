@@ -1,7 +1,6 @@
 import Foundation
 import GitKit
 import PoTCore
-import PoTMarkets
 import PoTModules
 
 /// A PoT chain kept in a git repository: `main` is the canonical chain, signed objects live

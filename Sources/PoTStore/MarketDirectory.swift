@@ -1,6 +1,5 @@
 import PoTCore
 import PoTMarkets
-import PoTModules
 
 /// A market as clients see it: declared in the chain, or only stored and waiting for a block.
 public struct MarketListing: Sendable {

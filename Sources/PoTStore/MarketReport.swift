@@ -1,6 +1,5 @@
 import PoTCore
 import PoTMarkets
-import PoTModules
 
 /// A market as reports show it (the `--json` of pot-market and the explorer's API), with
 /// accounts named by their labels where known.

@@ -2,8 +2,6 @@ import Dispatch
 import Synchronization
 import Foundation
 import PoTCore
-import PoTMarkets
-import PoTModules
 
 /// One signed object of a batch, of any kind.
 public struct SignedItem: Sendable {
@@ -104,6 +102,13 @@ public struct SignatureBatch: SignatureChecker {
             && (valid[Signature(bytes: signed.signature)] as? Body).map { $0 == signed.body } == true
     }
 
+    /// Whether this batch verified exactly this object, of any kind, for `chain`.
+    public func verified(_ object: any SignedObject, chain: Hash256) -> Bool {
+        guard chain == self.chain, object.signatureBytes.count == 64,
+              let body = valid[Signature(bytes: object.signatureBytes)] else { return false }
+        return isSameBody(body, object.anyBody)
+    }
+
     public func isValid<Body: SignableBody>(_ signed: Signed<Body>, chain: Hash256) -> Bool {
         verified(signed, chain: chain) || signed.hasValidSignature(chain: chain)
     }
@@ -126,3 +131,5 @@ public struct SignatureBatch: SignatureChecker {
         }
     }
 }
+
+private func isSameBody<A: SignableBody>(_ a: A, _ b: any SignableBody) -> Bool { (b as? A) == a }

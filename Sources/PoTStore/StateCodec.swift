@@ -1,5 +1,4 @@
 import PoTCore
-import PoTMarkets
 import PoTModules
 
 /// Encodes a `ChainState` for the local cache. The cache is never trusted over the chain:

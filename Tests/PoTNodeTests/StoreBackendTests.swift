@@ -2,7 +2,6 @@ import Foundation
 import GitKit
 import PoTCore
 import PoTMarkets
-import PoTModules
 import PoTNet
 import PoTNode
 import PoTStore

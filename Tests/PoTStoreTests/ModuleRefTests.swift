@@ -2,7 +2,6 @@ import Foundation
 import GitKit
 import PoTCore
 import PoTMarkets
-import PoTModules
 import PoTStore
 import Testing
 

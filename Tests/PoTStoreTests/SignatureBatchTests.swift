@@ -1,7 +1,6 @@
 import Foundation
 import PoTCore
 import PoTMarkets
-import PoTModules
 @testable import PoTStore
 import Testing
 

@@ -4,7 +4,6 @@ import Hummingbird
 import HummingbirdTesting
 import PoTCore
 import PoTMarkets
-import PoTModules
 import PoTNet
 import PoTNode
 import PoTStore

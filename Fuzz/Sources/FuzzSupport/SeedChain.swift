@@ -1,6 +1,5 @@
 import PoTCore
 import PoTMarkets
-import PoTModules
 
 /// A small chain made with the consensus API, whose objects are the seeds of the corpus: three
 /// members (alice, bob, carol), candidates A and B at height 1 with votes, a transfer, block 2

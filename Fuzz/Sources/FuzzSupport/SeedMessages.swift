@@ -1,6 +1,5 @@
 import PoTCore
 import PoTMarkets
-import PoTModules
 import PoTNet
 
 extension SeedChain {

@@ -1,7 +1,6 @@
 import FuzzSupport
 import PoTCore
 import PoTMarkets
-import PoTModules
 
 /// Signed market declarations and their bodies: refused, or canonical.
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -2,7 +2,6 @@ import ArgumentParser
 import GitKit
 import PoTCore
 import PoTMarkets
-import PoTModules
 import PoTStore
 
 struct Propose: ParsableCommand {

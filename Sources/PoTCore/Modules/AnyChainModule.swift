@@ -28,6 +28,10 @@ public struct AnyChainModule: Sendable {
     public let gatherPending: @Sendable ([any SignedObject], inout ModuleSections) -> Void
     /// Whether a stored object can no longer enter a block on top of a finalized state.
     public let isSpent: @Sendable (any SignedObject, ChainState) -> Bool
+    /// The module's admission check (`ChainModule.admit`).
+    public let admit: @Sendable (any SignedObject, ChainState, (ModuleObjectKind, Hash256) -> (any SignedObject)?,
+                                 (PublicKey) -> String) -> BlockRejection?
+    public let memberRules: [BlockRejection.Rule]
 
     public init<M: ChainModule>(_ module: M.Type) {
         name = M.name
@@ -51,6 +55,8 @@ public struct AnyChainModule: Sendable {
         }
         gatherPending = { objects, sections in sections[M.self] = M.pendingSection(objects) }
         isSpent = { M.isSpent($0, final: $1) }
+        admit = { M.admit($0, on: $1, stored: $2, named: $3) }
+        memberRules = M.memberRules
         select = { pending, chain, context, payload in
             let section = pending[M.self]
             guard !section.isEmpty else { return }

@@ -46,6 +46,16 @@ public protocol ChainModule: Sendable {
     /// Whether a stored object can no longer enter any block on top of the finalized state
     /// `final`, so that the store may delete it.
     static func isSpent(_ object: any SignedObject, final: ChainState) -> Bool
+    /// The admission check of one object (its signature aside) for the next block on top of
+    /// `state`: the same function `apply` uses, so a gossip node refuses what a block would.
+    /// `stored` finds another object of the module a node keeps, by kind and id (a market's
+    /// declaration for its bets); `named` names keys in the message.
+    static func admit(_ object: any SignedObject, on state: ChainState,
+                      stored: (ModuleObjectKind, Hash256) -> (any SignedObject)?,
+                      named: (PublicKey) -> String) -> BlockRejection?
+    /// The rules that refuse an object because its signer is not a member (counted apart from
+    /// other broken rules by a node's metrics).
+    static var memberRules: [BlockRejection.Rule] { get }
 }
 
 extension ChainModule {
@@ -53,6 +63,7 @@ extension ChainModule {
     public static func heightFinal(_ height: UInt64, in block: inout ModuleBlock<Self>) {}
     public static var parameters: [ModuleParameter] { [] }
     public static func isSpent(_ object: any SignedObject, final: ChainState) -> Bool { false }
+    public static var memberRules: [BlockRejection.Rule] { [] }
 }
 
 /// A value a module keeps in the kernel's types, compared for equality without its type.

@@ -41,6 +41,12 @@ public struct ChainModules: Sendable, Equatable {
     /// Every kind of module object, in module order and, within a module, in dependency order.
     public var kinds: [ModuleObjectKind] { all.flatMap(\.kinds) }
 
+    /// The module and kind whose objects travel under wire number `wireKind`.
+    public func kind(wire wireKind: UInt8) -> (module: AnyChainModule, kind: ModuleObjectKind)? {
+        for module in all { if let kind = module.kinds.first(where: { $0.wireKind == wireKind }) { return (module, kind) } }
+        return nil
+    }
+
     /// Checks the module parameters a genesis sets: each one known, each value in its range.
     public func checkParameters(_ params: ChainParams) throws { try checkParameters(params.moduleParameters) }
 

@@ -1,7 +1,6 @@
 import GitKit
 import PoTCore
 import PoTMarkets
-import PoTModules
 import PoTStore
 
 /// Where a stored block stands relative to `main`.

@@ -1,7 +1,6 @@
 import GitKit
 import PoTCore
 import PoTMarkets
-import PoTModules
 import PoTStore
 
 /// What the refs looked like when a snapshot was built: `main` and every ref under refs/pot/.

@@ -1,6 +1,5 @@
 import PoTCore
 import PoTMarkets
-import PoTModules
 import PoTStore
 
 /// The markets: a list, and one page per market with its prices, bets and scores.

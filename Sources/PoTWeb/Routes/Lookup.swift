@@ -1,6 +1,5 @@
 import PoTCore
 import PoTMarkets
-import PoTModules
 import PoTStore
 
 /// Turns the path parameters of a request into a block, height, account or market of a

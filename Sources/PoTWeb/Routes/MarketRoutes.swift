@@ -1,7 +1,6 @@
 import Hummingbird
 import PoTCore
 import PoTMarkets
-import PoTModules
 import PoTStore
 
 /// `/markets`, `/markets/{id}` and their twins under `/api/markets`.

@@ -1,6 +1,4 @@
 import PoTCore
-import PoTMarkets
-import PoTModules
 import PoTStore
 
 extension SigningDesk {

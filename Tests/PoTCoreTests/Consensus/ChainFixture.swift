@@ -1,6 +1,5 @@
 import Testing
 @testable import PoTCore
-import PoTMarkets
 import PoTModules
 
 /// Deterministic keys, genesis parameters, signed blocks, votes and transfers for consensus tests.

@@ -1,6 +1,5 @@
 import Testing
 @testable import PoTCore
-import PoTMarkets
 import PoTModules
 
 @Suite("Limits enforced by the state transition")

@@ -1,7 +1,6 @@
 import Testing
 @testable import PoTCore
 import PoTMarkets
-import PoTModules
 
 /// Signed market objects for consensus tests.
 enum Mx {

@@ -1,7 +1,6 @@
 import Testing
 @testable import PoTCore
 import PoTMarkets
-import PoTModules
 
 @Suite("Markets: worked example")
 struct MarketWorkedExampleTests {

@@ -143,4 +143,6 @@ enum Clash<K: ClashKind>: ChainModule {
     static func apply(_ section: NotarySection, in block: inout ModuleBlock<Clash<K>>) throws {}
     static func select(_ pending: NotarySection, in block: inout ModuleBlock<Clash<K>>) -> NotarySection { NotarySection() }
     static func pendingSection(_ objects: [any SignedObject]) -> NotarySection { NotarySection() }
+    static func admit(_ object: any SignedObject, on state: ChainState, stored: (ModuleObjectKind, Hash256) -> (any SignedObject)?,
+                      named: (PublicKey) -> String) -> BlockRejection? { nil }
 }

@@ -39,6 +39,15 @@ enum NotaryModule: ChainModule {
         return section
     }
 
+    static func admit(_ object: any SignedObject, on state: ChainState, stored: (ModuleObjectKind, Hash256) -> (any SignedObject)?,
+                      named: (PublicKey) -> String) -> BlockRejection? {
+        guard let n = (object as? Signed<Notarization>)?.body else { return BlockRejection(.notarization, "not a notarization") }
+        guard state.isMember(n.notary), state.state(of: NotaryModule.self).notarized[n.digest] == nil else {
+            return BlockRejection(.notarization, "\(named(n.notary)) is not a member, or \(n.digest.short) is already notarized")
+        }
+        return nil
+    }
+
     static func heightFinal(_ height: UInt64, in block: inout ModuleBlock<NotaryModule>) {
         for digest in block.state.notarized.keys.sorted() where block.state.notarized[digest]!.height == height {
             try? block.unlockBond(block.state.notarized[digest]!.notary, block.parameter(bond))

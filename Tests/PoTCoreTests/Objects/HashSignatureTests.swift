@@ -1,6 +1,5 @@
 import Testing
 @testable import PoTCore
-import PoTMarkets
 import PoTModules
 
 @Suite("Domain-separated hashes and signatures")

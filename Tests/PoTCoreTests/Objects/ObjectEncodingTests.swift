@@ -1,7 +1,6 @@
 import PropertyBased
 import Testing
 @testable import PoTCore
-import PoTMarkets
 import PoTModules
 
 /// Random valid objects (signatures are random 64-byte strings: encoding does not check them).

@@ -2,7 +2,6 @@ import Foundation
 import Testing
 import PoTCore
 import PoTMarkets
-import PoTModules
 
 @Suite("Scoring: information content I_h = ln n − H(p_m)")
 struct ScoringInformationContentTests {

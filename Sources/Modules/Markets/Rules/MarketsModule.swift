@@ -61,6 +61,25 @@ public enum MarketsModule: ChainModule {
     /// A bet on a market closed at a final height (or below a final bet's sequence), and a
     /// resolution of a market settled or past its resolve-by height in the final state, can never
     /// enter a block; declarations are kept, since the markets list shows them.
+    public static let memberRules: [BlockRejection.Rule] = [.marketCreator, .betNonMember]
+
+    public static func admit(_ object: any SignedObject, on state: ChainState, stored: (ModuleObjectKind, Hash256) -> (any SignedObject)?,
+                             named: (PublicKey) -> String) -> BlockRejection? {
+        func declaration(_ market: Hash256) -> MarketDeclaration? {
+            (stored(declarationKind, market) as? SignedMarketDeclaration)?.declaration
+        }
+        switch object {
+        case let signed as SignedMarketDeclaration:
+            return MarketAdmission.declaration(signed, on: state, named: named)
+        case let signed as SignedMarketBet:
+            return MarketAdmission.bet(signed.bet, on: state, pending: declaration(signed.bet.market), named: named)
+        case let signed as SignedMarketResolution:
+            return MarketAdmission.resolution(signed.resolution, on: state, pending: declaration(signed.resolution.market), named: named)
+        default:
+            return BlockRejection(.marketUnknown, "not an object of the markets module")
+        }
+    }
+
     public static func isSpent(_ object: any SignedObject, final: ChainState) -> Bool {
         if let bet = object as? SignedMarketBet {
             return MarketAdmission.bet(bet.bet, on: final)?.standing == .stale

@@ -1,7 +1,6 @@
 import ArgumentParser
 import PoTCore
 import PoTMarkets
-import PoTModules
 import PoTStore
 
 struct MarketBetCommand: ParsableCommand {

@@ -1,0 +1,48 @@
+import GitKit
+import PoTCore
+import PoTNet
+import PoTStore
+
+/// NET-MARKET-ACCEPT: a module object is stored when validly signed for this chain and its
+/// module's admission check (MOD-ADMISSION) does not refuse it for the block after the finalized
+/// state; one that only needs a later block is kept, one waiting for another object is not.
+extension StoreBackend {
+    func acceptModuleObject(_ m: ModuleObject, id: Hash256) throws -> Acceptance {
+        guard let module = modules.kind(wire: m.kind.wireKind)?.module else {
+            return .invalid(code: .brokenRule, detail: "this node keeps no \(m.kind.name)")
+        }
+        guard preverified?.verified(m.object, chain: chainId) == true || m.object.hasValidSignature(chain: chainId) else {
+            return .invalid(code: .badSignature, detail: "\(m.kind.name) signature does not verify for this chain")
+        }
+        if let refusal = module.admit(m.object, final.state, storedObject, keyNamer), refusal.standing != .early {
+            switch refusal.standing {
+            case .broken:
+                return .invalid(code: module.memberRules.contains(refusal.rule) ? .notMember : .brokenRule, detail: refusal.detail)
+            case .notYet: return .notYet(refusal.detail)
+            case .stale, .early: return .stale(refusal.detail)
+            }
+        }
+        guard let ref = m.kind.ref(of: m.object, chain: chainId) else {
+            return .invalid(code: .brokenRule, detail: "not a \(m.kind.name)")
+        }
+        if let held = try store.git.reference(ref), try store.git.readBlob(held) != m.object.encodedBytes {
+            return .stale("another \(m.kind.name) already holds \(ref)")
+        }
+        try store.storeModuleObject(m.object, kind: m.kind)
+        index.addModuleObject(InventoryItem(ObjectKind(m.kind), id), ref: ref)
+        return .stored
+    }
+
+    /// A module object this node keeps, by kind and id: in the index, read from its ref.
+    private func storedObject(_ kind: ModuleObjectKind, _ id: Hash256) -> (any SignedObject)? {
+        guard let ref = index.refs[InventoryItem(ObjectKind(kind), id)], let oid = try? store.git.reference(ref),
+              let bytes = try? store.git.readBlob(oid) else { return nil }
+        return try? kind.decode(bytes)
+    }
+
+    /// Names keys in refusals as `pot` and pot-web do: by label when the store has one.
+    private var keyNamer: (PublicKey) -> String {
+        let store = self.store
+        return { key in ((try? store.names()) ?? [:])[key] ?? key.short }
+    }
+}

@@ -28,6 +28,17 @@ run pot advance
 run pot propose --as alice --canonical --timestamp 1700000200
 run pot propose --as alice --canonical --timestamp 1700000300
 run pot finalize --verbose
+# The markets module on the same chain: its parameters, a market, two bets, a resolution.
+run pot params
+echo "\$ pot markets declare --question 'Ship v2 this week?' --outcomes yes,no --resolver carol --close-height 5 --resolve-by 7 --as bob"
+M=$(pot markets declare --question 'Ship v2 this week?' --outcomes yes,no --resolver carol --close-height 5 --resolve-by 7 --as bob | tail -n 1); echo "$M"; echo
+run pot markets bet --market "$M" --probs 0.7,0.3 --as alice
+run pot markets bet --market "$M" --probs 0.4,0.6 --as bob
+run pot propose --as alice --canonical --timestamp 1700000400
+run pot propose --as alice --canonical --timestamp 1700000500
+run pot markets resolve --market "$M" --outcome yes --as carol
+run pot propose --as alice --canonical --timestamp 1700000600
+run pot markets show "$M"
 run pot status
 run pot verify
 

@@ -1,7 +1,7 @@
 import Foundation
 import ArgumentParser
 import PoTCore
-import PoTMarkets
+import PoTModules
 import PoTStore
 
 struct Status: ParsableCommand {
@@ -105,22 +105,23 @@ struct StatusReport: Encodable {
             pending: Pending(candidates: candidates, votes: votes, transfers: transfers, modules: modules.isEmpty ? nil : modules))
     }
 
-    /// The stored market objects that a block could still carry: those the admission checks do
-    /// not refuse as broken or stale for the next block.
+    /// The stored module objects that a block could still carry: those their module's
+    /// admission check does not refuse as broken or stale for the next block.
     static func pendingModuleObjects(_ store: ChainStore, state: ChainState, problems: inout [String]) throws -> [ModuleRow] {
-        func open(_ refusal: BlockRejection?) -> Bool { refusal == nil || refusal!.standing == .early || refusal!.standing == .notYet }
-        let chain = store.chainId
-        let section = try store.pendingMarketObjects(problems: &problems)
-        let declared = Dictionary(section.declarations.map { ($0.id(chain: chain), $0.declaration) }, uniquingKeysWith: { a, _ in a })
         var rows: [ModuleRow] = []
-        for d in section.declarations where open(MarketAdmission.declaration(d, on: state)) {
-            rows.append(ModuleRow(module: MarketsModule.name, kind: MarketsModule.declarationKind.shortName, id: d.id(chain: chain).hex))
-        }
-        for b in section.bets where open(MarketAdmission.bet(b.bet, on: state, pending: declared[b.bet.market])) {
-            rows.append(ModuleRow(module: MarketsModule.name, kind: MarketsModule.betKind.shortName, id: b.id(chain: chain).hex))
-        }
-        for r in section.resolutions where open(MarketAdmission.resolution(r.resolution, on: state, pending: declared[r.resolution.market])) {
-            rows.append(ModuleRow(module: MarketsModule.name, kind: MarketsModule.resolutionKind.shortName, id: r.id(chain: chain).hex))
+        for module in ChainModules.standard.all {
+            var stored: [String: [Hash256: any SignedObject]] = [:]
+            var pending: [PendingModuleObject] = []
+            for kind in module.kinds {
+                let objects = try store.pendingModuleObjects(kind, problems: &problems)
+                pending += objects
+                for object in objects { stored[kind.name, default: [:]][object.object.id(chain: store.chainId)] = object.object }
+            }
+            for object in pending {
+                let refusal = module.admit(object.object, state, { kind, id in stored[kind.name]?[id] }, { $0.short })
+                guard refusal == nil || refusal!.standing == .early || refusal!.standing == .notYet else { continue }
+                rows.append(ModuleRow(module: module.name, kind: object.kind.shortName, id: object.object.id(chain: store.chainId).hex))
+            }
         }
         return rows
     }

@@ -56,15 +56,26 @@ let package = Package(
         // The one ordered list of the chain's modules.
         .target(name: "PoTModules", dependencies: ["PoTCore", "PoTMarkets"], path: "Sources/Modules/List"),
         // The chain stored in a git repository.
-        .target(name: "PoTStore", dependencies: ["PoTCore", "PoTModules", "PoTMarkets", "GitKit"]),
+        .target(name: "PoTStore", dependencies: ["PoTCore", "PoTModules", "GitKit"]),
         // The `pot` command line, shared by `pot` and `git-pot`.
         .target(
             name: "PoTCLI",
             dependencies: [
-                "PoTCore", "PoTMarkets", "PoTModules", "PoTStore",
+                "PoTCore", "PoTModules", "PoTStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The markets module's host: its store, its `pot markets` / `pot-market` verbs, its wire objects.
+        .target(
+            name: "PoTMarketsHost",
+            dependencies: [
+                "PoTCore", "PoTMarkets", "PoTModules", "PoTStore", "PoTCLI", "PoTNet", "GitKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/Modules/Markets/Host"
+        ),
+        // The modules' host parts as the programs list them: their verbs of `pot`.
+        .target(name: "PoTModuleHosts", dependencies: ["PoTCLI", "PoTMarketsHost"], path: "Sources/Modules/Hosts"),
         // The gossip protocol without I/O: sessions, handshake, inventory, sync, peer scoring.
         .target(name: "PoTNet", dependencies: ["PoTCore"]),
         // A gossip node over TCP (SwiftNIO) on a chain stored in git, and a client for one peer.
@@ -110,7 +121,7 @@ let package = Package(
         .target(
             name: "PoTWeb",
             dependencies: [
-                "PoTCore", "PoTStore", "GitKit",
+                "PoTCore", "PoTStore", "PoTMarketsHost", "GitKit",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -127,19 +138,19 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "pot", dependencies: ["PoTCLI"]),
-        .executableTarget(name: "git-pot", dependencies: ["PoTCLI"]),
-        .executableTarget(name: "pot-market", dependencies: ["PoTCLI"]),
+        .executableTarget(name: "pot", dependencies: ["PoTCLI", "PoTModuleHosts"]),
+        .executableTarget(name: "git-pot", dependencies: ["PoTCLI", "PoTModuleHosts"]),
+        .executableTarget(name: "pot-market", dependencies: ["PoTMarketsHost"]),
         .testTarget(
             name: "PoTCoreTests",
             dependencies: ["PoTCore", "PoTMarkets", "PoTModules", "PoTTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit"]),
-        .testTarget(name: "PoTStoreTests", dependencies: ["PoTStore", "PoTCore", "PoTMarkets", "PoTModules", "GitKit"]),
+        .testTarget(name: "PoTStoreTests", dependencies: ["PoTStore", "PoTCore", "PoTMarkets", "PoTMarketsHost", "PoTModules", "GitKit"]),
         // Runs the built executables from tests, as a person would.
         .target(name: "PoTTestSupport", path: "Tests/PoTTestSupport"),
         .testTarget(name: "PoTCLITests", dependencies: ["PoTCLI", "PoTStore", "PoTCore", "PoTModules", "PoTTestSupport"]),
-        .testTarget(name: "PoTNetTests", dependencies: ["PoTNet", "PoTCore", "PoTNode", "PoTStore", "PoTTestSupport"]),
+        .testTarget(name: "PoTNetTests", dependencies: ["PoTNet", "PoTCore", "PoTNode", "PoTStore", "PoTMarketsHost", "PoTTestSupport"]),
         .testTarget(
             name: "PoTLightTests",
             dependencies: [
@@ -151,7 +162,7 @@ let package = Package(
         .testTarget(name: "PoTDeployTests", dependencies: ["PoTDeploy", "PoTTestSupport"]),
         .testTarget(
             name: "PoTNodeTests",
-            dependencies: ["PoTNode", "PoTLight", "PoTNet", "PoTStore", "PoTCore", "GitKit", "PoTTestSupport"]
+            dependencies: ["PoTNode", "PoTLight", "PoTNet", "PoTStore", "PoTMarketsHost", "PoTCore", "GitKit", "PoTTestSupport"]
         ),
         .testTarget(
             name: "PoTWebTests",

@@ -2,7 +2,7 @@ import Foundation
 import PoTCore
 
 /// Parses probabilities given on the command line into parts per million, exactly.
-enum Probabilities {
+public enum Probabilities {
     /// "0.9" → 900000. At most six decimals; no signs, exponents, NaN or infinity.
     static func ppm(fromDecimal text: String) throws -> UInt64 {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
@@ -31,7 +31,7 @@ enum Probabilities {
         return value
     }
 
-    static func parse(_ list: String, asPPM: Bool) throws -> [UInt64] {
+    public static func parse(_ list: String, asPPM: Bool) throws -> [UInt64] {
         let values = try list.split(separator: ",", omittingEmptySubsequences: false).map {
             asPPM ? try ppm(fromInteger: String($0)) : try ppm(fromDecimal: String($0))
         }

@@ -1,6 +1,5 @@
 import GitKit
 import PoTCore
-import PoTMarkets
 
 /// Where the chain lives in git: ref names, commit messages and the fixed identity of block commits.
 public enum ChainLayout {
@@ -19,19 +18,6 @@ public enum ChainLayout {
     public static let allVotesGlob = "refs/pot/votes/**"
     public static func transferRef(from: PublicKey, nonce: UInt64) -> String { "refs/pot/txs/\(from.hex)/\(nonce)" }
     public static let allTransfersGlob = "refs/pot/txs/**"
-    // The markets module's refs (its kinds' roots): for lookups by market, without an object.
-    private static let markets = "refs/pot/\(MarketsModule.declarationKind.refRoot)"
-    private static let bets = "refs/pot/\(MarketsModule.betKind.refRoot)"
-    private static let resolutions = "refs/pot/\(MarketsModule.resolutionKind.refRoot)"
-    public static func marketRef(_ market: Hash256) -> String { "\(markets)/\(market.hex)" }
-    public static let allMarketsGlob = "\(markets)/*"
-    public static func betRef(market: Hash256, bettor: PublicKey, sequence: UInt64) -> String {
-        "\(bets)/\(market.hex)/\(bettor.hex)/\(sequence)"
-    }
-    public static let allBetsGlob = "\(bets)/**"
-    public static func betsGlob(market: Hash256) -> String { "\(bets)/\(market.hex)/**" }
-    public static func resolutionRef(market: Hash256, id: Hash256) -> String { "\(resolutions)/\(market.hex)/\(id.hex)" }
-    public static let allResolutionsGlob = "\(resolutions)/**"
     public static func nameRef(label: String, key: PublicKey) -> String { "refs/pot/names/\(label)/\(key.hex)" }
     public static let allNamesGlob = "refs/pot/names/**"
     /// Unsigned labels written by earlier versions: never trusted, only reported.

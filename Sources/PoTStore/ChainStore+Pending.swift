@@ -6,6 +6,11 @@ import PoTCore
 public struct PendingObject<Body: SignableBody>: Sendable {
     public let signed: Signed<Body>
     public let ref: String
+
+    public init(signed: Signed<Body>, ref: String) {
+        self.signed = signed
+        self.ref = ref
+    }
 }
 
 public typealias PendingVote = PendingObject<Vote>

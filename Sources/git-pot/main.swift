@@ -1,3 +1,4 @@
 import PoTCLI
+import PoTModuleHosts
 
-PotEntry.main()
+PotEntry.main(moduleCommands: ModuleHosts.commands)

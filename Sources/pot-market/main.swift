@@ -1,3 +1,3 @@
-import PoTCLI
+import PoTMarketsHost
 
 MarketEntry.main()

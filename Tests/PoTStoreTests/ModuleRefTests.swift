@@ -1,6 +1,7 @@
 import Foundation
 import GitKit
 import PoTCore
+import PoTMarketsHost
 import PoTMarkets
 import PoTStore
 import Testing

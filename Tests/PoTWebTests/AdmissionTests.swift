@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import PoTCore
+import PoTMarketsHost
 import PoTMarkets
 import PoTNet
 import PoTNode

@@ -1,7 +1,7 @@
 import ArgumentParser
 import GitKit
 import PoTCore
-import PoTMarkets
+import PoTModules
 import PoTStore
 
 struct Propose: ParsableCommand {
@@ -38,10 +38,11 @@ struct Propose: ParsableCommand {
                 return
             }
             let role = result.promoted ? "canonical block" : "candidate block"
-            let markets = block.payload.markets
-            let marketCount = markets.declarations.count + markets.bets.count + markets.resolutions.count
-            let marketNote = marketCount > 0 ? ", \(marketCount) market object(s)" : ""
-            print("\(role) h=\(block.height) by \(proposer): merges \(merges.count) commit(s), carries \(block.payload.transfers.count) transfer(s), \(block.payload.votes.count) vote(s)\(marketNote)")
+            let moduleNotes = ChainModules.standard.all.compactMap { module -> String? in
+                let count = block.payload.sections.objectCount(payloadKey: module.payloadKey)
+                return count > 0 ? ", \(module.name): \(count) object(s)" : nil
+            }.joined()
+            print("\(role) h=\(block.height) by \(proposer): merges \(merges.count) commit(s), carries \(block.payload.transfers.count) transfer(s), \(block.payload.votes.count) vote(s)\(moduleNotes)")
             if result.promoted { print("main -> \(block.commit.hex)") }
             print(block.id.hex)
         }

@@ -32,6 +32,9 @@ public struct ModuleSections: Equatable, Sendable {
 
     public var isEmpty: Bool { storage.isEmpty }
 
+    /// How many objects the section under `payloadKey` carries.
+    public func objectCount(payloadKey: UInt64) -> Int { storage[payloadKey]?.signedObjects.count ?? 0 }
+
     /// Every signed object of every section.
     public var signedObjects: [any SignedObject] { storage.keys.sorted().flatMap { storage[$0]!.signedObjects } }
 

@@ -1,3 +1,4 @@
+import PoTMarketsHost
 import PoTStore
 
 /// `/api/markets`: every market, declared in the chain or waiting for a block.

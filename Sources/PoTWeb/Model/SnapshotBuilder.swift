@@ -1,5 +1,6 @@
 import GitKit
 import PoTCore
+import PoTMarketsHost
 import PoTMarkets
 import PoTStore
 

@@ -1,4 +1,5 @@
 import PoTCore
+import PoTMarketsHost
 import PoTMarkets
 import PoTStore
 

@@ -1,4 +1,5 @@
 import PoTCore
+import PoTMarketsHost
 import PoTStore
 
 extension SigningDesk {

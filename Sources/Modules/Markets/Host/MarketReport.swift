@@ -1,4 +1,5 @@
 import PoTCore
+import PoTStore
 import PoTMarkets
 
 /// A market as reports show it (the `--json` of pot-market and the explorer's API), with

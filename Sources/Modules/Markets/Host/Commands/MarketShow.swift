@@ -1,4 +1,5 @@
 import ArgumentParser
+import PoTCLI
 import PoTCore
 import PoTMarkets
 import PoTStore

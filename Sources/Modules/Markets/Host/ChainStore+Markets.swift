@@ -1,5 +1,6 @@
 import GitKit
 import PoTCore
+import PoTStore
 import PoTMarkets
 
 public typealias PendingDeclaration = PendingObject<MarketDeclaration>

@@ -1,3 +1,6 @@
+import PoTCLI
+import PoTCore
+import PoTMarkets
 import ArgumentParser
 import Foundation
 
@@ -23,8 +26,9 @@ struct PotMarket: ParsableCommand {
 
 /// `pot markets …`: the markets module's verbs as a group of `pot` itself (`pot market …` and
 /// `pot-market …` run the same verbs as a separate program).
-struct MarketsGroup: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct MarketsGroup: ParsableCommand {
+    public init() {}
+    public static let configuration = CommandConfiguration(
         commandName: "markets",
         abstract: "Prediction markets (the markets module): declare, bet, resolve, list, show.",
         discussion: PotMarket.configuration.discussion,

@@ -1,4 +1,5 @@
 import PoTCore
+import PoTStore
 import PoTMarkets
 
 /// A market as clients see it: declared in the chain, or only stored and waiting for a block.

@@ -54,7 +54,7 @@ public struct ModuleBlock<M: ChainModule> {
         others.state(Other.self, params: params)
     }
 
-    /// Checks a signed object's signature; `rule` and `what` make the rejection.
+    /// Checks a signed object's signature; a bad one breaks `rule`.
     public func requireSignature<Body: SignableBody>(_ signed: Signed<Body>, _ rule: BlockRejection.Rule) throws {
         guard signatures.isValid(signed, chain: chain) else {
             throw BlockRejection(rule, "\(Body.objectName) \(signed.id(chain: chain).short) has an invalid signature")

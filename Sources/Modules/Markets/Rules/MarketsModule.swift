@@ -58,9 +58,7 @@ public enum MarketsModule: ChainModule {
                       resolutions: objects.compactMap { $0 as? SignedMarketResolution })
     }
 
-    /// A bet on a market closed at a final height (or below a final bet's sequence), and a
-    /// resolution of a market settled or past its resolve-by height in the final state, can never
-    /// enter a block; declarations are kept, since the markets list shows them.
+    /// A creator or bettor who is not a member.
     public static let memberRules: [BlockRejection.Rule] = [.marketCreator, .betNonMember]
 
     public static func admit(_ object: any SignedObject, on state: ChainState, stored: (ModuleObjectKind, Hash256) -> (any SignedObject)?,
@@ -80,6 +78,9 @@ public enum MarketsModule: ChainModule {
         }
     }
 
+    /// A bet on a market closed at a final height (or below a final bet's sequence), and a
+    /// resolution of a market settled or past its resolve-by height in the final state, can never
+    /// enter a block; declarations are kept, since the markets list shows them.
     public static func isSpent(_ object: any SignedObject, final: ChainState) -> Bool {
         if let bet = object as? SignedMarketBet {
             return MarketAdmission.bet(bet.bet, on: final)?.standing == .stale

@@ -53,6 +53,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "PoTCore", package: "PoT"),
                 .product(name: "PoTStore", package: "PoT"),
+                .product(name: "PoTModules", package: "PoT"),
                 .product(name: "PoTNet", package: "PoT"),
                 .product(name: "PoTNode", package: "PoT"),
                 .product(name: "PoTLight", package: "PoT"),

@@ -1,6 +1,7 @@
 import Foundation
 import BenchSupport
 import PoTCore
+import PoTModules
 import PoTNet
 
 /// A peer on a plain blocking socket, for driving a daemon from a benchmark: it completes the
@@ -24,7 +25,7 @@ final class BlockingPeer {
         var one: Int32 = 1
         setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
         let nonce = (0..<32).map { _ in UInt8.random(in: 0...255) }
-        session = PeerSession(identity: SigningKey.generate(), chainId: chain, nonce: nonce, listenAddress: nil, tipHeight: 0)
+        session = PeerSession(identity: SigningKey.generate(), chainId: chain, modules: .standard, nonce: nonce, listenAddress: nil, tipHeight: 0)
         write(session.start())
         while !session.isReady { try pump() }
     }

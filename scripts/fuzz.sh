@@ -9,7 +9,9 @@
 #                                        CPU time, in rounds of at most 5 minutes; one summary line per
 #                                        target (executions, coverage, CPU seconds) goes to
 #                                        Fuzz/.build/campaign.txt. Counting CPU rather than wall time
-#                                        lets a campaign run niced beside other work.
+#                                        lets a campaign run niced beside other work. An interrupted
+#                                        campaign resumes where it stopped while the code the target
+#                                        fuzzes is unchanged (Fuzz/.build/campaign-<target>.progress).
 # New inputs go to Fuzz/.build/corpus/<target>/ (not committed); a crash, a hang or a broken
 # property stops the run with a non-zero status and leaves the input in Fuzz/.build/crashes/<target>/.
 set -euo pipefail
@@ -44,6 +46,24 @@ build() { # product names (fuzz-<target>)
 }
 
 binary() { echo "$fuzz/.build/release/fuzz-$1"; }
+
+# The sources a target's harness exercises: a campaign's CPU time counts only for them.
+sources_of() {
+    case "$1" in
+        deploy-config) echo "Sources/PoTDeploy" ;;
+        payload) echo "Sources/PoTCore Sources/Modules" ;;
+        market-*) echo "Sources/PoTCore Sources/Modules/Markets/Rules" ;;
+        message|frame) echo "Sources/PoTCore Sources/Modules Sources/PoTNet" ;;
+        *) echo "Sources/PoTCore" ;;
+    esac
+}
+
+# A fingerprint of those sources and of the harnesses, committed or not.
+fingerprint() {
+    local dirs
+    read -r -a dirs <<<"$(sources_of "$1") Fuzz/Sources"
+    (cd "$root" && { git ls-files -s -- "${dirs[@]}"; git diff HEAD -- "${dirs[@]}"; } | sha256sum | cut -c1-16)
+}
 
 known() {
     local t
@@ -95,8 +115,14 @@ case "${1:-}" in
         build "${list[@]/#/fuzz-}"
         summary="$fuzz/.build/campaign.txt" status=0
         for t in "${list[@]}"; do
-            used=0 execs=0 round=0 log="$fuzz/.build/campaign-$t.log"
-            : >"$log"
+            used=0 execs=0 round=0 log="$fuzz/.build/campaign-$t.log" progress="$fuzz/.build/campaign-$t.progress"
+            print=$(fingerprint "$t")
+            if [ -f "$progress" ] && [ "$(cut -d' ' -f1 "$progress")" = "$print" ]; then
+                read -r _ used execs round <"$progress"
+                echo "fuzz-$t: resuming after $round round(s), $used CPU-s, code unchanged" | tee -a "$log"
+            else
+                : >"$log"
+            fi
             while [ "$used" -lt $((minutes * 60)) ]; do
                 round=$((round + 1))
                 left=$((minutes * 60 - used))
@@ -104,12 +130,14 @@ case "${1:-}" in
                 /usr/bin/time -f "cpu %U %S" -o "$fuzz/.build/campaign-$t.time" \
                     "$0" --run-built "$t" "$((left < 300 ? (left < 30 ? 30 : left) : 300))" >>"$log" 2>&1 || {
                     echo "fuzz-$t: a finding after round $round, see $log and $fuzz/.build/crashes/$t/" | tee -a "$summary"
+                    rm -f "$progress"
                     status=1
                     break
                 }
                 cpu=$(awk '/^cpu/ { printf "%d", $2 + $3 }' "$fuzz/.build/campaign-$t.time")
                 used=$((used + cpu))
                 execs=$((execs + $(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | tail -1 | awk '{print $2 + 0}')))
+                echo "$print $used $execs $round" >"$progress"
             done
             cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | awk '{print $2}')
             ft=$(grep -o 'ft: [0-9]*' "$log" | tail -1 | awk '{print $2}')

@@ -73,6 +73,11 @@ struct ModuleSeamTests {
         #expect(Fx.rejection(Fx.header(on: poor, payload: bond), bond, on: poor) == .ledger, "bob has 5 000 mT, the bond is 6 000")
         #expect(throws: (any Error).self) { try ChainModules.standard.checkParameters(params) }
         try Self.modules.checkParameters(params)
+        // The rule, reached without the module's type, as a node or the CLI would.
+        let notary = try #require(Self.modules.module(payloadKey: 9))
+        #expect(notary.admit(Self.notarization(Fx.dave, 1, chain: chain), state, { _, _ in nil }, { _ in "dave" })?.detail
+                == "dave is not a member, or \(Fx.hash(1).short) is already notarized")
+        #expect(notary.admit(Self.notarization(Fx.bob, 1, chain: chain), state, { _, _ in nil }, { $0.short }) == nil)
     }
 
     @Test("MOD-PAYLOAD MOD-NEW: selection keeps what applies; the section travels under its key and only a program that knows it decodes it")

@@ -22,12 +22,18 @@ enum NotaryModule: ChainModule {
         for signed in section.notarizations { try notarize(signed, in: &block) }
     }
 
+    /// The module's one rule, written once: the notary is a member and the digest is new.
+    static func refusal(_ n: Notarization, isMember: Bool, state: NotaryState, named: (PublicKey) -> String) -> BlockRejection? {
+        guard isMember, state.notarized[n.digest] == nil else {
+            return BlockRejection(.notarization, "\(named(n.notary)) is not a member, or \(n.digest.short) is already notarized")
+        }
+        return nil
+    }
+
     static func notarize(_ signed: Signed<Notarization>, in block: inout ModuleBlock<NotaryModule>) throws {
         try block.requireSignature(signed, .notarization)
         let n = signed.body
-        guard block.isMember(n.notary), block.state.notarized[n.digest] == nil else {
-            throw BlockRejection(.notarization, "\(n.notary.short) is not a member, or \(n.digest.short) is already notarized")
-        }
+        if let refusal = refusal(n, isMember: block.isMember(n.notary), state: block.state, named: { $0.short }) { throw refusal }
         try block.lockBond(n.notary, block.parameter(bond))
         block.state.notarized[n.digest] = Notarized(notary: n.notary, height: block.height)
         block.report.count += 1
@@ -42,10 +48,7 @@ enum NotaryModule: ChainModule {
     static func admit(_ object: any SignedObject, on state: ChainState, stored: (ModuleObjectKind, Hash256) -> (any SignedObject)?,
                       named: (PublicKey) -> String) -> BlockRejection? {
         guard let n = (object as? Signed<Notarization>)?.body else { return BlockRejection(.notarization, "not a notarization") }
-        guard state.isMember(n.notary), state.state(of: NotaryModule.self).notarized[n.digest] == nil else {
-            return BlockRejection(.notarization, "\(named(n.notary)) is not a member, or \(n.digest.short) is already notarized")
-        }
-        return nil
+        return refusal(n, isMember: state.isMember(n.notary), state: state.state(of: NotaryModule.self), named: named)
     }
 
     static func heightFinal(_ height: UInt64, in block: inout ModuleBlock<NotaryModule>) {

@@ -53,7 +53,7 @@ struct ParamsCLITests {
 
 @Suite("pot verbs and module names")
 struct VerbRegistryTests {
-    @Test("MOD-REGISTRY: every verb of pot is the kernel's or a module's name, and each module's name is a verb of pot")
+    @Test("MOD-REGISTRY CLI-MODULES: every verb of pot is the kernel's or a module's name, and each module's name is a verb of pot")
     func verbs() throws {
         let dir = TestEnvironment.temporaryDirectory("verbs")
         defer { TestEnvironment.remove(dir) }

@@ -41,5 +41,11 @@ struct SignatureBatchTests {
         #expect(marketBatch.verified(bet, chain: chain))
         #expect(!marketBatch.verified(Signed(bet.body, signature: [UInt8](repeating: 9, count: 64)), chain: chain))
         #expect(!batch.verified(bet, chain: chain))
+        // Seen as a module object of any kind, as the node sees it.
+        #expect(marketBatch.verified(bet as any SignedObject, chain: chain))
+        var other = bet
+        other.body.sequence = 2
+        #expect(!marketBatch.verified(other as any SignedObject, chain: chain), "same signature, other body")
+        #expect(!marketBatch.verified(bet as any SignedObject, chain: foreignChain))
     }
 }

@@ -14,7 +14,7 @@ extension StoreBackend {
         guard preverified?.verified(m.object, chain: chainId) == true || m.object.hasValidSignature(chain: chainId) else {
             return .invalid(code: .badSignature, detail: "\(m.kind.name) signature does not verify for this chain")
         }
-        if let refusal = module.admit(m.object, final.state, storedObject, keyNamer), refusal.standing != .early {
+        if let refusal = module.admit(m.object, final.state, storedObject, store.keyNamer()), refusal.standing != .early {
             switch refusal.standing {
             case .broken:
                 return .invalid(code: module.memberRules.contains(refusal.rule) ? .notMember : .brokenRule, detail: refusal.detail)
@@ -38,11 +38,5 @@ extension StoreBackend {
         guard let ref = index.refs[InventoryItem(ObjectKind(kind), id)], let oid = try? store.git.reference(ref),
               let bytes = try? store.git.readBlob(oid) else { return nil }
         return try? kind.decode(bytes)
-    }
-
-    /// Names keys in refusals as `pot` and pot-web do: by label when the store has one.
-    private var keyNamer: (PublicKey) -> String {
-        let store = self.store
-        return { key in ((try? store.names()) ?? [:])[key] ?? key.short }
     }
 }

@@ -65,7 +65,7 @@ public final class StoreBackend: GossipBackend {
                 let pack = try CodePack.make(for: block.header, parentCommit: parentCommit, store: store)
                 return .block(BlockBundle(header: block.signed, payload: block.payload, pack: pack))
             default:
-                guard let kind = modules.kinds.first(where: { $0.wireKind == item.kind.rawValue }) else { return nil }
+                guard let kind = modules.kind(wire: item.kind.rawValue)?.kind else { return nil }
                 return try blob().map { .module(ModuleObject(try kind.decode($0), kind: kind)) }
             }
         } catch {

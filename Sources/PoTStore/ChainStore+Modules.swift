@@ -12,6 +12,15 @@ public struct PendingModuleObject: Sendable {
 /// Pending objects of every module, stored and listed by their kinds (`ChainModule.kinds`): the
 /// store knows no module by name.
 extension ChainStore {
+    /// Stores a module object after checking its signature for this chain (`storeModuleObject`).
+    @discardableResult
+    public func addModuleObject(_ object: any SignedObject, kind: ModuleObjectKind) throws -> Bool {
+        guard object.hasValidSignature(chain: chainId) else {
+            throw StoreError("the \(kind.name)'s signature is invalid for this chain (signed for another chain or tampered)")
+        }
+        return try storeModuleObject(object, kind: kind)
+    }
+
     /// Stores a module object whose signature the caller has checked, under its kind's ref.
     /// Returns false when the identical object is already there; a different object in its
     /// place is refused.

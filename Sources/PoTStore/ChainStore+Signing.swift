@@ -93,8 +93,12 @@ extension ChainStore {
     }
 
     /// Names a key by its label when it has one, else by its short hex: how refusals name keys.
-    public func keyNamer() throws -> (PublicKey) -> String {
-        let names = try names()
-        return { names[$0] ?? $0.short }
+    /// The labels are read once, and only when a message names a key.
+    public func keyNamer() -> (PublicKey) -> String {
+        var names: [PublicKey: String]?
+        return { key in
+            if names == nil { names = (try? self.names()) ?? [:] }
+            return names![key] ?? key.short
+        }
     }
 }

@@ -23,7 +23,7 @@ struct ModuleRefTests {
         #expect(try f.store.storeModuleObject(declaration, kind: MarketsModule.declarationKind))
         #expect(try !f.store.storeModuleObject(declaration, kind: MarketsModule.declarationKind), "stored once")
         #expect(throws: StoreError.self) { try f.store.storeModuleObject(bet, kind: MarketsModule.declarationKind) }
-        try f.store.storeBet(bet)
+        try f.store.storeModuleObject(bet, kind: MarketsModule.betKind)
         #expect(MarketsModule.betKind.ref(of: bet, chain: chain) == ChainLayout.betRef(market: market, bettor: bob.publicKey, sequence: 1))
         #expect(MarketsModule.declarationKind.ref(of: declaration, chain: chain) == ChainLayout.marketRef(market))
 

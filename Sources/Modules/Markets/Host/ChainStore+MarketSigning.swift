@@ -21,11 +21,11 @@ extension ChainStore {
             do { bet = try MarketBet(bettor: key.publicKey, market: listing.id, sequence: sequence, probsPpm: probsPpm) } catch {
                 throw SigningRefusal("\(error)")
             }
-            if let refusal = MarketAdmission.bet(bet, on: state, pending: listing.declaration, named: try keyNamer()) {
+            if let refusal = MarketAdmission.bet(bet, on: state, pending: listing.declaration, named: keyNamer()) {
                 throw SigningRefusal(refusal.detail)
             }
             let signed = SignedMarketBet.sign(bet, with: key, chain: chainId)
-            try storeBet(signed)
+            try storeModuleObject(signed, kind: MarketsModule.betKind)
             return (signed, listing)
         }
     }

@@ -34,10 +34,10 @@ struct MarketDeclare: ParsableCommand {
             let state = try store.currentState()
             let signed = SignedMarketDeclaration.sign(declaration, with: key, chain: store.chainId)
             let id = signed.id(chain: store.chainId)
-            if let refusal = MarketAdmission.declaration(signed, on: state, named: try store.keyNamer()) {
+            if let refusal = MarketAdmission.declaration(signed, on: state, named: store.keyNamer()) {
                 throw CLIError(refusal.detail)
             }
-            try store.addMarketDeclaration(signed)
+            try store.addModuleObject(signed, kind: MarketsModule.declarationKind)
             if json {
                 print(try Format.json(MarketReport(id: id, declaration: declaration, market: nil, chain: state,
                                                    names: (try? store.names()) ?? [:])))

@@ -24,7 +24,7 @@ struct MarketResolve: ParsableCommand {
                 throw CLIError("market \(entry.id.short) has no outcome '\(outcome)'; its outcomes are \(declaration.outcomes.joined(separator: ", "))")
             }
             let resolution = MarketResolution(resolver: key.publicKey, market: entry.id, outcome: UInt64(index))
-            if let refusal = MarketAdmission.resolution(resolution, on: state, named: try store.keyNamer()) {
+            if let refusal = MarketAdmission.resolution(resolution, on: state, named: store.keyNamer()) {
                 throw CLIError(refusal.detail)
             }
             let signed = SignedMarketResolution.sign(resolution, with: key, chain: store.chainId)
@@ -34,7 +34,7 @@ struct MarketResolve: ParsableCommand {
             }) {
                 throw CLIError("a resolution of market \(entry.id.short) with outcome \(declaration.outcomes[Int(other.signed.resolution.outcome)]) is already waiting for a block")
             }
-            try store.addResolution(signed)
+            try store.addModuleObject(signed, kind: MarketsModule.resolutionKind)
             let id = signed.id(chain: store.chainId)
             if json {
                 struct Out: Encodable { let id: String; let market: String; let outcome: String; let outcome_index: Int }

@@ -74,8 +74,10 @@ let package = Package(
             ],
             path: "Sources/Modules/Markets/Host"
         ),
-        // The modules' host parts as the programs list them: their verbs of `pot`.
-        .target(name: "PoTModuleHosts", dependencies: ["PoTCLI", "PoTMarketsHost"], path: "Sources/Modules/Hosts"),
+        // The markets module in the explorer: its pages, block and account sections, bet signing.
+        .target(name: "PoTMarketsWeb", dependencies: ["PoTCore", "PoTMarkets", "PoTMarketsHost", "PoTStore", "PoTWeb"], path: "Sources/Modules/Markets/Web"),
+        // The modules' host parts as the programs list them: their verbs of `pot`, their explorer parts.
+        .target(name: "PoTModuleHosts", dependencies: ["PoTCLI", "PoTWeb", "PoTMarketsHost", "PoTMarketsWeb"], path: "Sources/Modules/Hosts"),
         // The gossip protocol without I/O: sessions, handshake, inventory, sync, peer scoring.
         .target(name: "PoTNet", dependencies: ["PoTCore"]),
         // A gossip node over TCP (SwiftNIO) on a chain stored in git, and a client for one peer.
@@ -121,7 +123,7 @@ let package = Package(
         .target(
             name: "PoTWeb",
             dependencies: [
-                "PoTCore", "PoTStore", "PoTMarketsHost", "GitKit",
+                "PoTCore", "PoTStore", "GitKit",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -132,7 +134,7 @@ let package = Package(
         .executableTarget(
             name: "pot-web",
             dependencies: [
-                "PoTWeb",
+                "PoTWeb", "PoTModuleHosts",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -167,7 +169,8 @@ let package = Package(
         .testTarget(
             name: "PoTWebTests",
             dependencies: [
-                "PoTWeb", "PoTStore", "PoTCore", "PoTMarkets", "PoTModules", "PoTNode", "PoTNet", "PoTTestSupport",
+                "PoTWeb", "PoTStore", "PoTCore", "PoTMarkets", "PoTMarketsWeb", "PoTModules", "PoTModuleHosts", "PoTNode", "PoTNet",
+                "PoTTestSupport",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

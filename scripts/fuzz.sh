@@ -7,11 +7,13 @@
 #   scripts/fuzz.sh --campaign CPU_MINUTES [TARGET...]
 #                                        fuzz each target (default: all) until it has used that much
 #                                        CPU time, in rounds of at most 5 minutes; one summary line per
-#                                        target (executions, coverage, CPU seconds) goes to
-#                                        Fuzz/.build/campaign.txt. Counting CPU rather than wall time
-#                                        lets a campaign run niced beside other work. An interrupted
-#                                        campaign resumes where it stopped while the code the target
-#                                        fuzzes is unchanged (Fuzz/.build/campaign-<target>.progress).
+#                                        target (executions, coverage, CPU seconds, a fingerprint of the
+#                                        code fuzzed) goes to Fuzz/campaigns.txt, which is committed.
+#                                        Counting CPU rather than wall time lets a campaign run niced
+#                                        beside other work. An interrupted campaign resumes where it
+#                                        stopped while the code the target fuzzes is unchanged
+#                                        (Fuzz/.build/campaign-<target>.progress); a target whose code
+#                                        has a finished campaign of that length in the record is skipped.
 # New inputs go to Fuzz/.build/corpus/<target>/ (not committed); a crash, a hang or a broken
 # property stops the run with a non-zero status and leaves the input in Fuzz/.build/crashes/<target>/.
 set -euo pipefail
@@ -51,9 +53,9 @@ binary() { echo "$fuzz/.build/release/fuzz-$1"; }
 sources_of() {
     case "$1" in
         deploy-config) echo "Sources/PoTDeploy" ;;
-        payload) echo "Sources/PoTCore Sources/Modules" ;;
+        payload) echo "Sources/PoTCore Sources/Modules/List Sources/Modules/Markets/Rules" ;;
         market-*) echo "Sources/PoTCore Sources/Modules/Markets/Rules" ;;
-        message|frame) echo "Sources/PoTCore Sources/Modules Sources/PoTNet" ;;
+        message|frame) echo "Sources/PoTCore Sources/Modules/List Sources/Modules/Markets/Rules Sources/PoTNet" ;;
         *) echo "Sources/PoTCore" ;;
     esac
 }
@@ -113,10 +115,16 @@ case "${1:-}" in
         [ ${#list[@]} -gt 0 ] || list=("${targets[@]}")
         for t in "${list[@]}"; do known "$t"; done
         build "${list[@]/#/fuzz-}"
-        summary="$fuzz/.build/campaign.txt" status=0
+        summary="$fuzz/campaigns.txt" status=0
         for t in "${list[@]}"; do
             used=0 execs=0 round=0 log="$fuzz/.build/campaign-$t.log" progress="$fuzz/.build/campaign-$t.progress"
             print=$(fingerprint "$t")
+            done_before=$(awk -v t="fuzz-$t" -v code="code=$print" -v need=$((minutes * 60)) \
+                '$2 == t && $3 == code { split($4, c, "="); if (c[2] + 0 >= need) print }' "$summary" 2>/dev/null | tail -1)
+            if [ -n "$done_before" ]; then
+                echo "fuzz-$t: already fuzzed for this code: $done_before"
+                continue
+            fi
             if [ -f "$progress" ] && [ "$(cut -d' ' -f1 "$progress")" = "$print" ]; then
                 read -r _ used execs round <"$progress"
                 echo "fuzz-$t: resuming after $round round(s), $used CPU-s, code unchanged" | tee -a "$log"
@@ -142,7 +150,7 @@ case "${1:-}" in
             cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | awk '{print $2}')
             ft=$(grep -o 'ft: [0-9]*' "$log" | tail -1 | awk '{print $2}')
             corpus=$(find "$fuzz/.build/corpus/$t" -type f | wc -l)
-            line="$(date -u +%FT%TZ) fuzz-$t cpu_s=$used rounds=$round execs=$execs cov=$cov ft=$ft corpus=$corpus"
+            line="$(date -u +%FT%TZ) fuzz-$t code=$print cpu_s=$used rounds=$round execs=$execs cov=$cov ft=$ft corpus=$corpus"
             echo "$line" | tee -a "$summary"
         done
         exit "$status"
@@ -152,7 +160,7 @@ case "${1:-}" in
         run "$2" "$3"
         ;;
     ""|-h|--help)
-        sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
+        sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'
         ;;
     *)
         known "$1"

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import Logging
+import PoTModuleHosts
 import PoTWeb
 
 @main
@@ -19,7 +20,7 @@ struct PotWeb: AsyncParsableCommand {
     var repo: String = "."
     @Option(help: "Address to listen on, HOST:PORT (port 0: any free port).")
     var listen: String = "127.0.0.1:8080"
-    @Option(help: ArgumentHelp("Labels whose keys (.git/pot/keys/<label>.key) may sign votes and transfers, comma-separated.", valueName: "labels"))
+    @Option(help: ArgumentHelp("Labels whose keys (.git/pot/keys/<label>.key) may sign votes, transfers and bets, comma-separated.", valueName: "labels"))
     var unlock: String?
     @Flag(help: "With --unlock, accept a listening address other machines can reach, and requests addressed to it.")
     var allowRemoteSigning = false
@@ -36,7 +37,7 @@ struct PotWeb: AsyncParsableCommand {
 
     func run() async throws {
         if printOpenapi {
-            FileHandle.standardOutput.write(Data(try WebServer.openAPIDocument().readableBytesView))
+            FileHandle.standardOutput.write(Data(try WebServer.openAPIDocument(modules: ModuleHosts.explorer).readableBytesView))
             return
         }
         guard let level = Logger.Level(rawValue: logLevel) else {
@@ -60,7 +61,7 @@ struct PotWeb: AsyncParsableCommand {
             configuration.staticDirectory = URL(fileURLWithPath: staticDirectory).standardizedFileURL.path
         }
         try configuration.validate()
-        let reader = try ChainReader(repository: repo)
+        let reader = try ChainReader(repository: repo, modules: ModuleHosts.explorer)
         let desk = labels.isEmpty ? nil : try await SigningDesk(reader: reader, unlock: labels)
         if let tokenFile, desk != nil { try configuration.token.write(to: tokenFile) }
         let token = configuration.token

@@ -2,6 +2,8 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import PoTTestSupport
+import PoTMarketsWeb
+import PoTModuleHosts
 @testable import PoTWeb
 import Testing
 
@@ -17,7 +19,7 @@ struct IncrementalModelTests {
         }
         try Run.ok(["init", "--k", "2", "--alpha", "1000", "--endow", "alice=10000", "--endow", "bob=8000",
                     "--endow", "carol=8000", "--timestamp", "1700000000"], in: dir)
-        let followed = try ChainReader(repository: dir)
+        let followed = try ChainReader(repository: dir, modules: ModuleHosts.explorer)
         var replayed = 0
         /// Refreshes the followed model (only looking at main when only main moved, as the
         /// watcher does), checks it replayed `blocks` blocks, and compares it with a fresh one.
@@ -70,7 +72,7 @@ struct IncrementalModelTests {
         defer { TestEnvironment.remove(dir) }
         try Run.ok(["init", "--k", "2", "--alpha", "1000", "--endow", "alice=10000", "--endow", "bob=8000", "--timestamp", "1700000000"], in: dir)
         try Run.ok(["propose", "--as", "alice", "--canonical", "--timestamp", "1700000001"], in: dir)
-        let followed = try ChainReader(repository: dir)
+        let followed = try ChainReader(repository: dir, modules: ModuleHosts.explorer)
         let stale = try await followed.withStore { try RefsFingerprint.read($0) }
         try Run.ok(["transfer", "--as", "alice", "--to", "bob", "--amount", "10"], in: dir)
         try Run.ok(["propose", "--as", "bob", "--canonical", "--timestamp", "1700000002"], in: dir)
@@ -90,7 +92,7 @@ struct IncrementalModelTests {
 /// account, and a search) equals, byte for byte, what a model built from genesis now serves.
 private func expectSameDocuments(_ reader: ChainReader, dir: String, step: String) async throws {
     let s = reader.snapshot
-    let fresh = try ChainReader(repository: dir, revision: s.revision - 1)
+    let fresh = try ChainReader(repository: dir, modules: ModuleHosts.explorer, revision: s.revision - 1)
     let f = fresh.snapshot
     #expect(f.revision == s.revision)
     #expect(Set(f.blocks.keys) == Set(s.blocks.keys) && Set(f.accounts.keys) == Set(s.accounts.keys) && f.heights.count == s.heights.count,
@@ -99,7 +101,7 @@ private func expectSameDocuments(_ reader: ChainReader, dir: String, step: Strin
     for id in s.blocks.keys { uris += ["/blocks/\(id.hex)", "/api/blocks/\(id.hex)"] }
     for h in s.heights { uris += ["/heights/\(h.height)", "/api/heights/\(h.height)"] }
     for key in s.accounts.keys { uris += ["/accounts/\(key.hex)", "/api/accounts/\(key.hex)"] }
-    for market in s.markets { uris += ["/markets/\(market.id)", "/api/markets/\(market.id)"] }
+    for market in s.part(of: MarketsExplorer.self).markets { uris += ["/markets/\(market.id)", "/api/markets/\(market.id)"] }
     let followedBodies = try await documents(uris, from: reader, dir: dir)
     let freshBodies = try await documents(uris, from: fresh, dir: dir)
     for uri in uris {

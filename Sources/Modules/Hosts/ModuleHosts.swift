@@ -1,9 +1,16 @@
 import ArgumentParser
 import PoTMarketsHost
+import PoTMarketsWeb
+import PoTWeb
 
 /// The host parts of the modules, as the programs list them: the one list a module's host part
 /// is added to (beside `Sources/Modules/List`, the list of their rules).
 public enum ModuleHosts {
     /// Each module's group of `pot` verbs.
     public static let commands: [any ParsableCommand.Type] = [MarketsGroup.self]
+
+    /// Each module's part of the explorer (pot-web).
+    public static let explorer: ExplorerModules = {
+        do { return try ExplorerModules([MarketsExplorer.self]) } catch { preconditionFailure("the explorer modules are inconsistent: \(error)") }
+    }()
 }

@@ -3,8 +3,8 @@ import Hummingbird
 /// A path or query parameter as one definition: what the OpenAPI document says of it and the
 /// check the server makes. A value outside the declared limits answers 400 before anything
 /// else looks at it.
-struct APIParameter: Sendable {
-    enum Location: String, Sendable { case path, query }
+package struct APIParameter: Sendable {
+    package enum Location: String, Sendable { case path, query }
 
     let name: String
     let location: Location
@@ -14,7 +14,7 @@ struct APIParameter: Sendable {
     let noun: String
     private let constraints: SchemaConstraints
 
-    init(name: String, location: Location, description: String, schema: JSONValue, noun: String) {
+    package init(name: String, location: Location, description: String, schema: JSONValue, noun: String) {
         self.name = name
         self.location = location
         self.description = description
@@ -24,12 +24,12 @@ struct APIParameter: Sendable {
     }
 
     /// The parameter object of the OpenAPI document.
-    var document: JSONValue {
+    package var document: JSONValue {
         ["name": .string(name), "in": .string(location.rawValue), "required": true, "description": .string(description), "schema": schema]
     }
 
     /// `text` when it keeps the declared limits; otherwise a 400 saying which.
-    func check(_ text: String) throws -> String {
+    package func check(_ text: String) throws -> String {
         if let problem = constraints.violation(text) {
             throw WebError.badRequest("'\(text.prefix(80))' is not a \(noun) (\(problem))")
         }
@@ -37,7 +37,7 @@ struct APIParameter: Sendable {
     }
 
     /// The checked value of this path parameter of the matched route.
-    func value(_ context: WebContext) throws -> String { try check(try context.parameters.require(name)) }
+    package func value(_ context: WebContext) throws -> String { try check(try context.parameters.require(name)) }
 }
 
 /// Every parameter of the API, each with its limits.
@@ -46,10 +46,6 @@ enum APIParameters {
     static let blockId = APIParameter(
         name: "id", location: .path, description: "A block id, or a unique prefix of at least 4 hexadecimal digits.",
         schema: ["type": "string", "pattern": "^[0-9a-fA-F]{4,64}$"], noun: "block id")
-    /// A market id, or a unique prefix of at least 4 hex digits.
-    static let marketId = APIParameter(
-        name: "id", location: .path, description: "A market id, or a unique prefix of at least 4 hexadecimal digits.",
-        schema: ["type": "string", "pattern": "^[0-9a-fA-F]{4,64}$"], noun: "market id")
     /// A height from 1 to the largest signed 64-bit integer.
     static let height = APIParameter(
         name: "height", location: .path, description: "A height of at least 1.",

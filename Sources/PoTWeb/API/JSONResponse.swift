@@ -3,7 +3,7 @@ import Hummingbird
 import Synchronization
 
 /// JSON as the API writes it: keys sorted, slashes unescaped, one line.
-enum JSONOutput {
+package enum JSONOutput {
     static func encode<T: Encodable>(_ value: T, pretty: Bool = false) throws -> ByteBuffer {
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted] : [.sortedKeys, .withoutEscapingSlashes]
@@ -12,11 +12,11 @@ enum JSONOutput {
         return ByteBuffer(bytes: data)
     }
 
-    static func response(_ body: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
+    package static func response(_ body: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
         Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: body))
     }
 
-    static func response<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
+    package static func response<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
         response(try encode(value), status: status)
     }
 }

@@ -8,23 +8,28 @@ public struct OpenAPIFragment: Sendable {
         self.paths = paths
         self.schemas = schemas
     }
+
+    /// Both fragments' paths and schemas.
+    func merging(_ other: OpenAPIFragment) -> OpenAPIFragment {
+        OpenAPIFragment(paths: paths.merging(other.paths) { _, b in b }, schemas: schemas.merging(other.schemas) { _, b in b })
+    }
 }
 
 /// Builds operations and the whole document.
-enum OpenAPI {
+package enum OpenAPI {
     static let version = "1.0.0"
 
-    static func jsonContent(_ schema: JSONValue) -> JSONValue { ["application/json": ["schema": schema]] }
+    package static func jsonContent(_ schema: JSONValue) -> JSONValue { ["application/json": ["schema": schema]] }
 
     /// A response whose body is `schema` (a component name).
-    static func response(_ description: String, schema: String) -> JSONValue {
+    package static func response(_ description: String, schema: String) -> JSONValue {
         ["description": .string(description), "content": jsonContent(Schema.ref(schema))]
     }
 
-    static func errorResponse(_ description: String) -> JSONValue { response(description, schema: "Error") }
+    package static func errorResponse(_ description: String) -> JSONValue { response(description, schema: "Error") }
 
     /// One operation. `responses` maps status codes to response objects.
-    static func operation(id: String, summary: String, description: String, tag: String, parameters: [JSONValue] = [],
+    package static func operation(id: String, summary: String, description: String, tag: String, parameters: [JSONValue] = [],
                           requestBody: JSONValue? = nil, responses: [String: JSONValue], security: Bool = false) -> JSONValue {
         var op: [String: JSONValue] = [
             "operationId": .string(id), "summary": .string(summary), "description": .string(description),

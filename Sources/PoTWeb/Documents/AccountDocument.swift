@@ -24,18 +24,6 @@ public struct AccountDocument: Codable, Sendable, Equatable {
         public let amount_mt: UInt64
     }
 
-    /// A payment for a bet on a market resolved on main.
-    public struct MarketScore: Codable, Sendable, Equatable {
-        public let market: String
-        public let block_height: UInt64
-        public let outcome_index: Int
-        public let trust_mt: UInt64
-        public let outcome_ppm: UInt64
-        public let margin_nats: String
-        public let delta_mt: Int64
-        public let balance_after_mt: UInt64
-    }
-
     public struct Totals: Codable, Sendable, Equatable {
         public let votes: Int
         public let scores: Int
@@ -43,7 +31,7 @@ public struct AccountDocument: Codable, Sendable, Equatable {
     }
 
     /// Lists hold the newest entries, at most this many; `totals` counts them all.
-    static let listLimit = 500
+    package static let listLimit = 500
 
     public let public_key: String
     public let label: String?
@@ -58,7 +46,6 @@ public struct AccountDocument: Codable, Sendable, Equatable {
     public let scores: [Score]
     public let transfers: [TransferItem]
     public let penalties: [Penalty]
-    public let market_scores: [MarketScore]
     public let totals: Totals
 
     init(_ view: AccountView, snapshot s: ChainSnapshot) {
@@ -76,30 +63,25 @@ public struct AccountDocument: Codable, Sendable, Equatable {
         }
         transfers = view.transfers.prefix(Self.listLimit).map { TransferItem($0, names: s.names) }
         penalties = view.penalties.map { Penalty(height: $0.penalty.height, block_height: $0.blockHeight, amount_mt: $0.penalty.amount) }
-        market_scores = view.marketScores.prefix(Self.listLimit).map {
-            MarketScore(market: $0.market.hex, block_height: $0.blockHeight, outcome_index: $0.outcome, trust_mt: $0.score.trust,
-                        outcome_ppm: $0.score.winnerPpm, margin_nats: Display.natsJSON($0.score.margin), delta_mt: $0.score.delta,
-                        balance_after_mt: $0.score.balanceAfter)
-        }
         totals = Totals(votes: view.votes.count, scores: view.scores.count, transfers: view.transfers.count)
     }
 
-    static let schema = Schema.object([
-        "public_key": Schema.hex64, "label": Schema.string, "exists": Schema.boolean, "balance_mt": Schema.integer,
-        "nonce": Schema.integer, "member": Schema.boolean,
-        "history": Schema.array(Schema.object(["height": Schema.integer, "balance_mt": Schema.integer])),
-        "votes": Schema.array(Schema.ref("Vote")),
-        "scores": Schema.array(Schema.object([
-            "height": Schema.integer, "winner": Schema.hex64, "trust_mt": Schema.integer, "q_ppm": Schema.ppm,
-            "market_ppm": Schema.ppm, "margin_nats": Schema.nats, "delta_mt": Schema.signedInteger, "balance_after_mt": Schema.integer,
-        ])),
-        "transfers": Schema.array(Schema.ref("Transfer")),
-        "penalties": Schema.array(Schema.object(["height": Schema.integer, "block_height": Schema.integer, "amount_mt": Schema.integer])),
-        "market_scores": Schema.array(Schema.object([
-            "market": Schema.hex64, "block_height": Schema.integer, "outcome_index": Schema.integer, "trust_mt": Schema.integer,
-            "outcome_ppm": Schema.ppm, "margin_nats": Schema.nats, "delta_mt": Schema.signedInteger, "balance_after_mt": Schema.integer,
-        ])),
-        "totals": Schema.object(["votes": Schema.integer, "scores": Schema.integer, "transfers": Schema.integer]),
-    ], optional: ["label"],
-       description: "One account: balance and its history, votes, scores, transfers, penalties and market payments (lists newest first, at most 500 entries each).")
+    static func schema(modules: ExplorerModules) -> JSONValue {
+        var properties: [String: JSONValue] = [
+            "public_key": Schema.hex64, "label": Schema.string, "exists": Schema.boolean, "balance_mt": Schema.integer,
+            "nonce": Schema.integer, "member": Schema.boolean,
+            "history": Schema.array(Schema.object(["height": Schema.integer, "balance_mt": Schema.integer])),
+            "votes": Schema.array(Schema.ref("Vote")),
+            "scores": Schema.array(Schema.object([
+                "height": Schema.integer, "winner": Schema.hex64, "trust_mt": Schema.integer, "q_ppm": Schema.ppm,
+                "market_ppm": Schema.ppm, "margin_nats": Schema.nats, "delta_mt": Schema.signedInteger, "balance_after_mt": Schema.integer,
+            ])),
+            "transfers": Schema.array(Schema.ref("Transfer")),
+            "penalties": Schema.array(Schema.object(["height": Schema.integer, "block_height": Schema.integer, "amount_mt": Schema.integer])),
+            "totals": Schema.object(["votes": Schema.integer, "scores": Schema.integer, "transfers": Schema.integer]),
+        ]
+        for section in modules.all.compactMap(\.accountSectionSchema) { properties[section.key] = section.schema }
+        return Schema.object(properties, optional: ["label"],
+                             description: "One account: balance and its history, votes, scores, transfers, penalties and what the modules record of it, such as market payments (lists newest first, at most 500 entries each).")
+    }
 }

@@ -1,8 +1,7 @@
 import PoTCore
-import PoTMarkets
 
 /// `/api/blocks/{id}`, the twin of a block's page.
-public struct BlockDocument: Codable, Sendable, Equatable {
+public struct BlockDocument: Encodable, Sendable {
     public struct Merged: Codable, Sendable, Equatable {
         public let commit: String
         public let summary: String
@@ -18,12 +17,22 @@ public struct BlockDocument: Codable, Sendable, Equatable {
         public let second: String
     }
 
-    public struct Payload: Codable, Sendable, Equatable {
+    public struct Payload: Encodable, Sendable {
         public let transfers: [TransferItem]
         public let votes: [VoteItem]
         public let evidence: [Evidence]
-        /// The markets section; absent when the payload carries none.
-        public let markets: BlockMarketsDocument?
+        /// The modules' sections the payload carries, each encoded under its key.
+        let sections: [PageSection]
+
+        enum CodingKeys: String, CodingKey { case transfers, votes, evidence }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(transfers, forKey: .transfers)
+            try container.encode(votes, forKey: .votes)
+            try container.encode(evidence, forKey: .evidence)
+            try sections.encode(to: encoder)
+        }
     }
 
     public let id: String
@@ -72,7 +81,7 @@ public struct BlockDocument: Codable, Sendable, Equatable {
                 Evidence(voter: $0.first.vote.voter.hex, voter_label: s.names[$0.first.vote.voter], height: $0.first.vote.height,
                          first: $0.first.id(chain: chain).hex, second: $0.second.id(chain: chain).hex)
             },
-            markets: BlockMarketsDocument(p.markets, chain: chain, names: s.names))
+            sections: s.modules.all.compactMap { $0.blockSection(block, s) })
         let view = s.height(block.height)
         siblings = (view?.blocks ?? []).filter { $0 != block.id }.map(\.hex)
         let isContender = view?.tally?.tally.candidates.contains(block.id) ?? false
@@ -81,26 +90,30 @@ public struct BlockDocument: Codable, Sendable, Equatable {
         finalization = view?.finalization.map { FinalizationDocument($0, names: s.names) }
     }
 
-    static let schema = Schema.object([
-        "id": Schema.hex64, "height": Schema.integer, "status": Schema.enumeration(["canonical", "candidate", "orphaned"]),
-        "parent": Schema.hex64, "proposer": Schema.hex64, "proposer_label": Schema.string, "timestamp": Schema.integer,
-        "tree": Schema.oid, "payload_root": Schema.hex64, "commit": Schema.oid, "record": Schema.oid,
-        "merged": Schema.array(Schema.object([
-            "commit": Schema.oid, "summary": Schema.string, "author": Schema.string, "timestamp": Schema.signedInteger,
-        ])),
-        "payload": Schema.object([
+    static func schema(modules: ExplorerModules) -> JSONValue {
+        let sections = modules.all.compactMap(\.blockSectionSchema)
+        var payload: [String: JSONValue] = [
             "transfers": Schema.array(Schema.ref("Transfer")),
             "votes": Schema.array(Schema.ref("Vote")),
             "evidence": Schema.array(Schema.object([
                 "voter": Schema.hex64, "voter_label": Schema.string, "height": Schema.integer, "first": Schema.hex64, "second": Schema.hex64,
             ], optional: ["voter_label"])),
-            "markets": Schema.ref("BlockMarkets"),
-        ], optional: ["markets"]),
-        "siblings": Schema.array(Schema.hex64),
-        "tally": Schema.ref("Tally"),
-        "finalization": Schema.ref("Finalization"),
-    ], optional: ["proposer_label", "tally", "finalization"],
-       description: "One stored block: header, merged commits, payload, the fork choice of its height (when it competes there) and, once final, the height's scores.")
+        ]
+        for section in sections { payload[section.key] = section.schema }
+        return Schema.object([
+            "id": Schema.hex64, "height": Schema.integer, "status": Schema.enumeration(["canonical", "candidate", "orphaned"]),
+            "parent": Schema.hex64, "proposer": Schema.hex64, "proposer_label": Schema.string, "timestamp": Schema.integer,
+            "tree": Schema.oid, "payload_root": Schema.hex64, "commit": Schema.oid, "record": Schema.oid,
+            "merged": Schema.array(Schema.object([
+                "commit": Schema.oid, "summary": Schema.string, "author": Schema.string, "timestamp": Schema.signedInteger,
+            ])),
+            "payload": Schema.object(payload, optional: Set(sections.map(\.key))),
+            "siblings": Schema.array(Schema.hex64),
+            "tally": Schema.ref("Tally"),
+            "finalization": Schema.ref("Finalization"),
+        ], optional: ["proposer_label", "tally", "finalization"],
+           description: "One stored block: header, merged commits, payload, the fork choice of its height (when it competes there) and, once final, the height's scores.")
+    }
 }
 
 /// `/api/heights/{height}`, the twin of a height's page.

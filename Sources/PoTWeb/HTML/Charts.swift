@@ -1,10 +1,10 @@
 import PoTCore
 
 /// Inline SVG charts. Colours come from the style sheet (classes), so pages need no inline style.
-enum Charts {
+package enum Charts {
     /// A column per point, scaled to the largest value; each column carries a tooltip and is at
     /// least `minimumColumn` high, so that a point of value 0 still shows where it is.
-    static func columns(_ points: [(label: String, value: Double, tooltip: String, kind: String)], caption: String,
+    package static func columns(_ points: [(label: String, value: Double, tooltip: String, kind: String)], caption: String,
                         unit: String) -> HTML {
         guard !points.isEmpty else { return "<p class=\"empty\">nothing to chart yet</p>" }
         let width = 800.0, height = 180.0, left = 48.0, bottom = 20.0, top = 8.0
@@ -38,18 +38,18 @@ enum Charts {
 
     /// The range of values a step chart spans: from a little below the lowest to a little above
     /// the highest value (never below 0), so that changes small beside the values still show.
-    static func valueRange(_ values: [UInt64]) -> (low: UInt64, high: UInt64) {
+    package static func valueRange(_ values: [UInt64]) -> (low: UInt64, high: UInt64) {
         let lowest = values.min() ?? 0, highest = values.max() ?? 0
         let margin = max(1, (highest - lowest) / 10)
         let (high, overflow) = highest.addingReportingOverflow(margin)
         return (lowest > margin ? lowest - margin : 0, overflow ? .max : high)
     }
 
-    static let minimumColumn = 3.0
+    package static let minimumColumn = 3.0
 
     /// A step line through (x, y) points: each value holds until the next point. The value axis
     /// spans `valueRange` of the points, its ends labelled.
-    static func steps(_ points: [(x: UInt64, y: UInt64)], through lastX: UInt64, caption: String) -> HTML {
+    package static func steps(_ points: [(x: UInt64, y: UInt64)], through lastX: UInt64, caption: String) -> HTML {
         guard let firstPoint = points.first else { return "<p class=\"empty\">no history</p>" }
         let width = 800.0, height = 180.0, left = 64.0, bottom = 20.0, top = 8.0
         let minX = Double(firstPoint.x), maxX = Double(max(lastX, points.last!.x, firstPoint.x + 1))
@@ -86,7 +86,7 @@ enum Charts {
     }
 
     /// One horizontal bar split into segments (a probability distribution); fractions sum to 1.
-    static func distribution(_ segments: [(fraction: Double, kind: String, title: String)], label: String) -> HTML {
+    package static func distribution(_ segments: [(fraction: Double, kind: String, title: String)], label: String) -> HTML {
         var x = 0.0
         var rects: [HTML] = []
         for s in segments where s.fraction > 0 {
@@ -98,13 +98,13 @@ enum Charts {
     }
 
     /// A single bar filled to `fraction` of its length.
-    static func meter(_ fraction: Double, kind: String, title: String) -> HTML {
+    package static func meter(_ fraction: Double, kind: String, title: String) -> HTML {
         let w = 1000 * min(max(fraction, 0), 1)
         return "<svg class=\"meter\" viewBox=\"0 0 1000 14\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"\(title)\"><rect class=\"track\" x=\"0\" y=\"0\" width=\"1000\" height=\"14\"/><rect class=\"seg \(kind)\" x=\"0\" y=\"0\" width=\"\(f(w))\" height=\"14\"><title>\(title)</title></rect></svg>"
     }
 
     /// The colour class of the i-th candidate.
-    static func candidateClass(_ index: Int) -> String { "c\(index % 8)" }
+    package static func candidateClass(_ index: Int) -> String { "c\(index % 8)" }
 
     private static func f(_ v: Double) -> String {
         let rounded = (v * 10).rounded() / 10

@@ -1,14 +1,14 @@
 import PoTCore
 
 /// How numbers, times and keys are shown on pages (the same forms `pot` prints).
-enum Display {
+package enum Display {
     /// Nats × 10^18 with six decimals, as the JSON documents carry them.
-    static func natsJSON(_ value: Int128, signed: Bool = true) -> String {
+    package static func natsJSON(_ value: Int128, signed: Bool = true) -> String {
         TrustScoring.formatNats(value, digits: 6, signed: signed)
     }
 
     /// Unix seconds as "2023-11-14 22:13:21 UTC".
-    static func time<T: BinaryInteger>(_ seconds: T) -> String {
+    package static func time<T: BinaryInteger>(_ seconds: T) -> String {
         let s = Int64(seconds)
         let days = s >= 0 ? s / 86_400 : (s - 86_399) / 86_400
         let rest = s - days * 86_400
@@ -27,5 +27,5 @@ enum Display {
     }
 
     /// A public key by its label, else its first 8 hex digits.
-    static func account(_ key: PublicKey, _ names: [PublicKey: String]) -> String { names[key] ?? key.short }
+    package static func account(_ key: PublicKey, _ names: [PublicKey: String]) -> String { names[key] ?? key.short }
 }

@@ -1,3 +1,5 @@
+import PoTCore
+
 /// A link in the navigation bar.
 public struct NavigationItem: Sendable {
     public let title: String
@@ -9,11 +11,11 @@ public struct NavigationItem: Sendable {
 }
 
 /// The frame every page shares: head, navigation, search box, the live-update script.
-struct Layout {
+package struct Layout {
     let navigation: [NavigationItem]
     let chainId: String
 
-    func page(title: String, revision: Int, active: String? = nil, _ body: HTML) -> HTML {
+    package func page(title: String, revision: Int, active: String? = nil, _ body: HTML) -> HTML {
         let links = navigation.map { item -> HTML in
             item.path == active ? "<a href=\"\(item.path)\" aria-current=\"page\">\(item.title)</a>" : "<a href=\"\(item.path)\">\(item.title)</a>"
         }
@@ -49,23 +51,23 @@ struct Layout {
 }
 
 /// Small pieces pages share.
-enum Fragments {
-    static func blockLink(_ id: String, short: Bool = true) -> HTML {
+package enum Fragments {
+    package static func blockLink(_ id: String, short: Bool = true) -> HTML {
         "<a class=\"id\" href=\"/blocks/\(id)\">\(short ? String(id.prefix(12)) : id)</a>"
     }
 
-    static func accountLink(_ key: String, label: String?) -> HTML {
+    package static func accountLink(_ key: String, label: String?) -> HTML {
         "<a class=\"account\" href=\"/accounts/\(label ?? key)\">\(label ?? String(key.prefix(8)))</a>"
     }
 
-    static func heightLink(_ height: UInt64) -> HTML { "<a href=\"/heights/\(height)\">\(height)</a>" }
+    package static func heightLink(_ height: UInt64) -> HTML { "<a href=\"/heights/\(height)\">\(height)</a>" }
 
-    static func badge(_ text: String) -> HTML { "<span class=\"badge \(text)\">\(text)</span>" }
+    package static func badge(_ text: String) -> HTML { "<span class=\"badge \(text)\">\(text)</span>" }
 
-    static func twin(_ path: String) -> HTML { "<p class=\"twin\">JSON: <a href=\"\(path)\">\(path)</a></p>" }
+    package static func twin(_ path: String) -> HTML { "<p class=\"twin\">JSON: <a href=\"\(path)\">\(path)</a></p>" }
 
     /// A table; `rows` are already rendered cells.
-    static func table(_ headers: [String], _ rows: [[HTML]], numeric: Set<Int> = [], empty: String = "none") -> HTML {
+    package static func table(_ headers: [String], _ rows: [[HTML]], numeric: Set<Int> = [], empty: String = "none") -> HTML {
         guard !rows.isEmpty else { return "<p class=\"empty\">\(empty)</p>" }
         let head = headers.enumerated().map { i, h -> HTML in numeric.contains(i) ? "<th class=\"num\">\(h)</th>" : "<th>\(h)</th>" }
         let body = rows.map { row -> HTML in
@@ -75,5 +77,10 @@ enum Fragments {
         return "<table>\n<thead><tr>\(head)</tr></thead>\n<tbody>\n\(body)</tbody>\n</table>"
     }
 
-    static func code(_ s: String) -> HTML { "<code>\(s)</code>" }
+    package static func code(_ s: String) -> HTML { "<code>\(s)</code>" }
+
+    /// A change of balance in mT, coloured by its sign.
+    package static func delta(_ mt: Int64) -> HTML {
+        "<span class=\"delta \(mt < 0 ? "neg" : "pos")\">\(Figures.signedGrouped(mt))</span>"
+    }
 }

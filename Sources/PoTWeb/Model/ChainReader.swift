@@ -11,21 +11,25 @@ public final class ChainReader: Sendable {
     private let current: Mutex<ChainSnapshot>
     public let events = EventHub()
 
-    /// Opens the chain of the repository at `path` and builds the first snapshot.
-    public convenience init(repository path: String) throws {
-        try self.init(repository: path, revision: 0)
+    /// Opens the chain of the repository at `path` and builds the first snapshot, with the
+    /// explorer parts of `modules`.
+    public convenience init(repository path: String, modules: ExplorerModules) throws {
+        try self.init(repository: path, modules: modules, revision: 0)
     }
 
-    /// Opens the chain like `init(repository:)`, its first snapshot numbered `revision` + 1.
-    init(repository path: String, revision: Int) throws {
+    /// Opens the chain like `init(repository:modules:)`, its first snapshot numbered `revision` + 1.
+    init(repository path: String, modules: ExplorerModules, revision: Int) throws {
         let store = try ChainStore.open(at: path)
-        let builder = SnapshotBuilder(store: store, revision: revision)
+        let builder = SnapshotBuilder(store: store, modules: modules, revision: revision)
         guard let first = try builder.buildIfChanged() else {
             throw StoreError("internal: no snapshot of a freshly opened chain")
         }
         self.builder = builder
         self.current = Mutex(first)
     }
+
+    /// The explorer modules the snapshots are built with.
+    public var modules: ExplorerModules { builder.modules }
 
     /// The model requests are served from.
     public var snapshot: ChainSnapshot { current.withLock { $0 } }

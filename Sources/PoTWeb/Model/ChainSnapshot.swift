@@ -1,7 +1,5 @@
 import GitKit
 import PoTCore
-import PoTMarketsHost
-import PoTMarkets
 import PoTStore
 
 /// Where a stored block stands relative to `main`.
@@ -94,15 +92,6 @@ public struct AccountPenalty: Sendable {
     public let blockHeight: UInt64
 }
 
-/// A bettor's payment when a market was resolved on main.
-public struct AccountMarketScore: Sendable {
-    public let market: Hash256
-    /// Height of the block that resolved the market.
-    public let blockHeight: UInt64
-    public let outcome: Int
-    public let score: VoterScore
-}
-
 /// Everything the explorer shows about one public key.
 public struct AccountView: Sendable {
     public let key: PublicKey
@@ -114,8 +103,6 @@ public struct AccountView: Sendable {
     public let scores: [AccountScore]
     public let transfers: [KnownTransfer]
     public let penalties: [AccountPenalty]
-    /// Payments for bets on markets resolved on main, newest first.
-    public let marketScores: [AccountMarketScore]
 }
 
 /// The immutable read model of the chain at one moment. Requests are served from it alone,
@@ -138,14 +125,15 @@ public final class ChainSnapshot: Sendable {
     public let pendingTransfers: [KnownTransfer]
     /// Stored blocks not on `main` at heights that are not final.
     public let pendingCandidates: [Hash256]
-    /// Markets declared in the chain or stored and waiting for a block, by close height.
-    public let markets: [MarketReport]
     /// Objects that could not be read; shown, never hidden.
     public let problems: [String]
     /// Block ids in ascending hex order, for prefix look-ups.
     let sortedBlockIds: [String]
     let votesById: [Hash256: KnownVote]
     let transfersById: [Hash256: KnownTransfer]
+    /// Each explorer module's part, by module name.
+    private let parts: [String: any Sendable]
+    let modules: ExplorerModules
     /// Encoded responses, made once per snapshot.
     let responses = ResponseCache()
 
@@ -153,7 +141,8 @@ public final class ChainSnapshot: Sendable {
          names: [PublicKey: String], labels: [String: PublicKey], heights: [HeightView],
          blocks: [Hash256: BlockRecord], blockStatus: [Hash256: BlockStatus], accounts: [PublicKey: AccountView],
          pendingVotes: [KnownVote], pendingTransfers: [KnownTransfer], pendingCandidates: [Hash256],
-         votesById: [Hash256: KnownVote], transfersById: [Hash256: KnownTransfer], markets: [MarketReport], problems: [String]) {
+         votesById: [Hash256: KnownVote], transfersById: [Hash256: KnownTransfer], modules: ExplorerModules,
+         parts: [String: any Sendable], problems: [String]) {
         self.revision = revision
         self.chainId = chainId
         self.params = params
@@ -170,12 +159,21 @@ public final class ChainSnapshot: Sendable {
         self.pendingCandidates = pendingCandidates
         self.votesById = votesById
         self.transfersById = transfersById
-        self.markets = markets
+        self.modules = modules
+        self.parts = parts
         self.problems = problems
         self.sortedBlockIds = blocks.keys.map(\.hex).sorted()
     }
 
     public var tipHeight: UInt64 { state.height }
+
+    /// The part of explorer module `M`, built with this snapshot.
+    package func part<M: ExplorerModule>(of module: M.Type) -> M.Part {
+        guard let part = parts[M.name] as? M.Part else {
+            preconditionFailure("explorer module '\(M.name)' is not among this server's modules")
+        }
+        return part
+    }
     public var finalizedHeight: UInt64 { state.finalizedHeight }
 
     public func height(_ h: UInt64) -> HeightView? {

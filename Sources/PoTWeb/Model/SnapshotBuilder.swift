@@ -1,7 +1,5 @@
 import GitKit
 import PoTCore
-import PoTMarketsHost
-import PoTMarkets
 import PoTStore
 
 /// What the refs looked like when a snapshot was built: `main` and every ref under refs/pot/.
@@ -19,6 +17,7 @@ struct RefsFingerprint: Equatable, Sendable {
 /// Builds snapshots of one chain. `ChainReader` calls it from its serial queue only.
 final class SnapshotBuilder: @unchecked Sendable {
     let store: ChainStore
+    let modules: ExplorerModules
     private var ledger: MainLedger?
     private var fingerprint: RefsFingerprint?
     /// The views of final heights, each with the ids of the blocks stored at its height and of
@@ -33,8 +32,9 @@ final class SnapshotBuilder: @unchecked Sendable {
     /// a candidate is checked on follows from its parent block alone, so a verdict never changes.
     private var verdicts: [Hash256: String?] = [:]
 
-    init(store: ChainStore, revision: Int = 0) {
+    init(store: ChainStore, modules: ExplorerModules, revision: Int = 0) {
         self.store = store
+        self.modules = modules
         self.revision = revision
     }
 
@@ -211,15 +211,15 @@ final class SnapshotBuilder: @unchecked Sendable {
         for t in transfers { transfersById[t.id] = t }
         let accounts = Self.accounts(ledger: ledger, labels: labels, names: names, votes: Array(votesById.values),
                                      transfers: transfers)
-        let markets = try store.marketListings(in: tip, problems: &problems).map {
-            MarketReport(id: $0.id, declaration: $0.declaration, market: $0.market, chain: tip, names: names)
-        }
+        let input = ReadModelInput(store: store, tip: tip, applied: ledger.applied, names: names)
+        var parts: [String: any Sendable] = [:]
+        for module in modules.all { parts[module.name] = try module.part(input, &problems) }
         revision += 1
         return ChainSnapshot(
             revision: revision, chainId: chain, params: store.params, mainCommit: refs.main, state: tip,
             names: names, labels: labels, heights: heights, blocks: blocks, blockStatus: status, accounts: accounts,
             pendingVotes: pendingVotes, pendingTransfers: pendingTransfers, pendingCandidates: pendingCandidates,
-            votesById: votesById, transfersById: transfersById, markets: markets, problems: problems)
+            votesById: votesById, transfersById: transfersById, modules: modules, parts: parts, problems: problems)
     }
 
     /// Why the state transition refuses `block` on `state`, or nil when it accepts it.
@@ -265,16 +265,6 @@ final class SnapshotBuilder: @unchecked Sendable {
                     AccountScore(height: report.height, winner: report.winner, score: score, marketPpm: market))
             }
         }
-        var marketScoresBy: [PublicKey: [AccountMarketScore]] = [:]
-        for entry in ledger.applied {
-            for settlement in entry.effects.markets {
-                guard let outcome = settlement.outcome else { continue }
-                for score in settlement.scores {
-                    marketScoresBy[score.voter, default: []].append(
-                        AccountMarketScore(market: settlement.market, blockHeight: entry.block.height, outcome: outcome, score: score))
-                }
-            }
-        }
         var penaltiesBy: [PublicKey: [AccountPenalty]] = [:]
         for p in ledger.penalties { penaltiesBy[p.penalty.voter, default: []].append(p) }
         var keys = Set(ledger.tip.accounts.keys)
@@ -289,8 +279,7 @@ final class SnapshotBuilder: @unchecked Sendable {
                 transfers: (transfersBy[key] ?? []).sorted { a, b in
                     (a.includedIn?.height ?? .max, a.transfer.nonce) > (b.includedIn?.height ?? .max, b.transfer.nonce)
                 },
-                penalties: penaltiesBy[key] ?? [],
-                marketScores: (marketScoresBy[key] ?? []).reversed())
+                penalties: penaltiesBy[key] ?? [])
         }
         return accounts
     }

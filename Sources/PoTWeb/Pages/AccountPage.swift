@@ -1,12 +1,12 @@
 import PoTCore
 
-/// An account: balance history, scores, votes, transfers, market payments, penalties.
+/// An account: balance history, scores, votes, transfers, the modules' sections, penalties.
 enum AccountPage {
-    static func render(_ a: AccountDocument, tipHeight: UInt64) -> HTML {
+    static func render(_ a: AccountDocument, sections: [PageSection], tipHeight: UInt64) -> HTML {
         let scores = Fragments.table(["height", "winner", "trust (mT)", "q(winner)", "p_m(winner)", "margin (nats)", "Δ (mT)", "balance after (mT)"], a.scores.map { s in
             [Fragments.heightLink(s.height), Fragments.blockLink(s.winner), "\(Figures.grouped(s.trust_mt))", "\(Figures.probability(s.q_ppm))",
              "\(Figures.probability(s.market_ppm))", "\(s.margin_nats)",
-             "<span class=\"delta \(s.delta_mt < 0 ? "neg" : "pos")\">\(Figures.signedGrouped(s.delta_mt))</span>", "\(Figures.grouped(s.balance_after_mt))"]
+             Fragments.delta(s.delta_mt), "\(Figures.grouped(s.balance_after_mt))"]
         }, numeric: [2, 3, 4, 5, 6, 7], empty: "no score yet")
         let votes = Fragments.table(["height", "distribution", "probabilities", "status"], a.votes.map { v in
             ["<span id=\"vote-\(v.id)\"></span>\(Fragments.heightLink(v.height))", Sections.distribution(v, order: []),
@@ -15,11 +15,6 @@ enum AccountPage {
         let penalties = Fragments.table(["for height", "in block at height", "amount (mT)"], a.penalties.map { p in
             [Fragments.heightLink(p.height), Fragments.heightLink(p.block_height), "\(Figures.grouped(p.amount_mt))"]
         }, numeric: [2], empty: "none")
-        let marketScores = Fragments.table(["market", "resolved at height", "trust (mT)", "q(outcome)", "margin (nats)", "Δ (mT)", "balance after (mT)"], a.market_scores.map { m in
-            ["<a href=\"/markets/\(m.market)\"><code>\(String(m.market.prefix(12)))</code></a>", Fragments.heightLink(m.block_height),
-             "\(Figures.grouped(m.trust_mt))", "\(Figures.probability(m.outcome_ppm))", "\(m.margin_nats)",
-             "<span class=\"delta \(m.delta_mt < 0 ? "neg" : "pos")\">\(Figures.signedGrouped(m.delta_mt))</span>", "\(Figures.grouped(m.balance_after_mt))"]
-        }, numeric: [2, 3, 4, 5, 6], empty: "no market resolved with a bet of this account")
         let truncated: HTML = a.totals.votes > a.votes.count || a.totals.scores > a.scores.count || a.totals.transfers > a.transfers.count
             ? "<p class=\"note\">Lists show the newest \(AccountDocument.listLimit) entries.</p>" : .empty
         return """
@@ -47,10 +42,7 @@ enum AccountPage {
         <h2>Transfers</h2>
         \(Sections.transfers(a.transfers, perspective: a.public_key))
         </section>
-        <section>
-        <h2>Market payments</h2>
-        \(marketScores)
-        </section>
+        \(sections.html)
         <section>
         <h2>Equivocation penalties</h2>
         \(penalties)

@@ -42,7 +42,7 @@ enum BlockPage {
         <h3>Equivocation evidence</h3>
         \(evidence)
         </section>
-        \(markets(b.payload.markets))
+        \(b.payload.sections.html)
         \(Fragments.twin("/api/blocks/\(b.id)"))
         """
     }

@@ -76,7 +76,7 @@ enum Sections {
                 "\(Figures.grouped(s.trust_mt))",
                 "\(Figures.probability(s.q_ppm))",
                 "\(s.margin_nats)",
-                "<span class=\"delta \(s.delta_mt < 0 ? "neg" : "pos")\">\(Figures.signedGrouped(s.delta_mt))</span>",
+                Fragments.delta(s.delta_mt),
                 "\(Figures.grouped(s.balance_after_mt))",
             ]
         }

@@ -2,6 +2,8 @@ import Hummingbird
 
 /// `/blocks/{id}` and its twin `/api/blocks/{id}`.
 struct BlockRoutes: RouteGroup {
+    let modules: ExplorerModules
+
     func register(on router: some RouterMethods<WebContext>, site: Site) {
         router.get("/blocks/{id}") { _, context in
             let s = site.snapshot
@@ -31,6 +33,6 @@ struct BlockRoutes: RouteGroup {
                         "404": OpenAPI.errorResponse("No stored block has this id."),
                     ])],
             ],
-            schemas: ["Block": BlockDocument.schema])
+            schemas: ["Block": BlockDocument.schema(modules: modules)])
     }
 }

@@ -1,11 +1,9 @@
 import PoTCore
-import PoTMarketsHost
-import PoTMarkets
 import PoTStore
 
-/// Turns the path parameters of a request into a block, height, account or market of a
-/// snapshot, or a clear refusal. The parameters' limits (see `APIParameters`) are checked first.
-enum Lookup {
+/// Turns the path parameters of a request into a block, height or account of a snapshot, or a
+/// clear refusal. The parameters' limits (see `APIParameters`) are checked first.
+package enum Lookup {
     static func block(_ context: WebContext, in s: ChainSnapshot) throws -> BlockRecord {
         let prefix = try APIParameters.blockId.value(context).lowercased()
         let id = try answering { () throws(IdPrefix.Failure) in
@@ -33,15 +31,8 @@ enum Lookup {
         return view
     }
 
-    static func market(_ context: WebContext, in s: ChainSnapshot) throws -> MarketReport {
-        let prefix = try APIParameters.marketId.value(context).lowercased()
-        return try answering { () throws(IdPrefix.Failure) in
-            try IdPrefix.unique(prefix, kind: "market", place: "in this repository", among: s.markets, id: { Hash256(hex: $0.id)! })
-        }
-    }
-
     /// A failed prefix look-up as an HTTP answer: 404 when nothing matches, else 400.
-    private static func answering<T>(_ lookup: () throws(IdPrefix.Failure) -> T) throws -> T {
+    package static func answering<T>(_ lookup: () throws(IdPrefix.Failure) -> T) throws -> T {
         do { return try lookup() } catch {
             switch error {
             case .notFound: throw WebError.notFound(error.description)

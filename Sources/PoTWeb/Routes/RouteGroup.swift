@@ -2,33 +2,33 @@ import Hummingbird
 
 /// A set of routes with its share of the OpenAPI document and, optionally, a link in the
 /// navigation bar. The server is the list of its route groups (see `WebServer.routeGroups`).
-protocol RouteGroup: Sendable {
+package protocol RouteGroup: Sendable {
     var navigation: NavigationItem? { get }
     var openAPI: OpenAPIFragment { get }
     func register(on router: some RouterMethods<WebContext>, site: Site)
 }
 
 extension RouteGroup {
-    var navigation: NavigationItem? { nil }
+    package var navigation: NavigationItem? { nil }
 }
 
 /// What every handler needs: the chain's read model and the shared page frame.
-struct Site: Sendable {
+package struct Site: Sendable {
     let reader: ChainReader
     let navigation: [NavigationItem]
 
-    var snapshot: ChainSnapshot { reader.snapshot }
+    package var snapshot: ChainSnapshot { reader.snapshot }
 
-    func layout(_ snapshot: ChainSnapshot) -> Layout { Layout(navigation: navigation, chainId: snapshot.chainId.hex) }
+    package func layout(_ snapshot: ChainSnapshot) -> Layout { Layout(navigation: navigation, chainId: snapshot.chainId.hex) }
 
     /// A page response, made once per snapshot and key.
-    func page(_ key: String, _ snapshot: ChainSnapshot, render: () throws -> HTML) rethrows -> Response {
+    package func page(_ key: String, _ snapshot: ChainSnapshot, render: () throws -> HTML) rethrows -> Response {
         let body = try snapshot.responses.value("page " + key) { ByteBuffer(string: try render().text) }
         return HTMLOutput.response(body)
     }
 
     /// A JSON response, made once per snapshot and key.
-    func json<T: Encodable>(_ key: String, _ snapshot: ChainSnapshot, make: () throws -> T) throws -> Response {
+    package func json<T: Encodable>(_ key: String, _ snapshot: ChainSnapshot, make: () throws -> T) throws -> Response {
         JSONOutput.response(try snapshot.responses.value("json " + key) { try JSONOutput.encode(try make()) })
     }
 }

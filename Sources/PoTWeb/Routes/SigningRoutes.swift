@@ -1,16 +1,19 @@
 import Hummingbird
 
-/// POST /api/sign/vote, /api/sign/transfer and /api/sign/bet. Without unlocked keys they answer 401 (no bearer
-/// token) or 404 and say how to turn signing on; with them, `SigningGuard` admits only same-site requests with the token.
+/// POST /api/sign/vote, /api/sign/transfer and /api/sign/<kind> for each module's signing operation. Without
+/// unlocked keys they answer 401 (no bearer token) or 404 and say how to turn signing on; with them,
+/// `SigningGuard` admits only same-site requests with the token.
 struct SigningRoutes: RouteGroup {
     let desk: SigningDesk?
     let policy: SigningPolicy?
+    let operations: [any SigningOperation]
 
     func register(on router: some RouterMethods<WebContext>, site: Site) {
         let group = router.group("/api/sign")
         guard let desk, let policy else {
-            for kind in Self.kinds {
-                group.post(RouterPath(kind)) { request, _ -> Response in throw Self.signingOff(request) }
+            let hint = Self.hint(nouns: operations.map(\.noun))
+            for kind in ["vote", "transfer"] + operations.map(\.kind) {
+                group.post(RouterPath(kind)) { request, _ -> Response in throw Self.signingOff(request, hint: hint) }
             }
             return
         }
@@ -24,25 +27,63 @@ struct SigningRoutes: RouteGroup {
             let body = try await RequestBody.decode(TransferRequest.self, from: request, context: context)
             return try JSONOutput.response(try await desk.transfer(body), status: .created)
         }
-        group.post("bet") { request, context in
-            let body = try await RequestBody.decode(BetRequest.self, from: request, context: context)
-            return try JSONOutput.response(try await desk.bet(body), status: .created)
+        for operation in operations {
+            group.post(RouterPath(operation.kind)) { request, context in try await operation.sign(request, context: context, desk: desk) }
         }
     }
 
-    static let kinds = ["vote", "transfer", "bet"]
+    /// The line saying how to turn signing on, naming what can be signed.
+    static func hint(nouns: [String]) -> String {
+        let all = ["votes", "transfers"] + nouns
+        let list = all.dropLast().joined(separator: ", ") + " and " + all.last!
+        return "signing is off: start pot-web with --unlock LABEL,... to sign \(list) with those keys"
+    }
 
     /// The refusal of a signing request when no key is unlocked: 401 without bearer credentials,
     /// as with signing on, else 404; both say how to turn signing on.
-    static func signingOff(_ request: Request) -> WebError {
-        let hint = "signing is off: start pot-web with --unlock LABEL,... to sign votes, transfers and bets with those keys"
+    static func signingOff(_ request: Request, hint: String) -> WebError {
         guard AccessToken.bearerCredentials(request.headers[.authorization]) != nil else {
             return .unauthorized("\(hint), then send Authorization: Bearer <the token it prints>")
         }
         return .notFound(hint)
     }
 
-    static func refusals(_ extra: [String: JSONValue]) -> [String: JSONValue] {
+    var openAPI: OpenAPIFragment {
+        operations.map(\.openAPI).reduce(kernelOpenAPI) { $0.merging($1) }
+    }
+
+    private var kernelOpenAPI: OpenAPIFragment {
+        OpenAPIFragment(
+            paths: [
+                "/api/sign/vote": ["post": OpenAPI.operation(
+                    id: "signVote", summary: "Sign and store a vote with an unlocked key",
+                    description: "Checked as pot vote checks it: the voter is a member, the height is open, every candidate is a stored block at that height, the probabilities sum to 1, and the voter has no other vote for the height (409: that would be equivocation).",
+                    tag: "signing",
+                    requestBody: ["required": true, "content": OpenAPI.jsonContent(Schema.ref("VoteRequest"))],
+                    responses: SigningResponses.refusals([
+                        "201": OpenAPI.response("Signed and stored.", schema: "SignedVote"),
+                        "200": OpenAPI.response("The identical vote was already stored.", schema: "SignedVote"),
+                    ]),
+                    security: true)],
+                "/api/sign/transfer": ["post": OpenAPI.operation(
+                    id: "signTransfer", summary: "Sign and store a transfer with an unlocked key",
+                    description: "Checked as pot transfer checks it: a known recipient other than the sender, a memo of at most 256 bytes, the next free nonce (409 when already used or taken), and enough balance beyond what is already pending.",
+                    tag: "signing",
+                    requestBody: ["required": true, "content": OpenAPI.jsonContent(Schema.ref("TransferRequest"))],
+                    responses: SigningResponses.refusals(["201": OpenAPI.response("Signed and stored.", schema: "SignedTransfer")]),
+                    security: true)],
+            ],
+            schemas: [
+                "VoteRequest": VoteRequest.schema, "TransferRequest": TransferRequest.schema,
+                "SignedVote": SignedVoteDocument.schema, "SignedTransfer": SignedTransferDocument.schema,
+            ])
+    }
+}
+
+/// What a signing route may answer, for the OpenAPI document.
+package enum SigningResponses {
+    /// The answers every signing route declares, with `extra` added or replacing some.
+    package static func refusals(_ extra: [String: JSONValue]) -> [String: JSONValue] {
         var responses: [String: JSONValue] = [
             "400": OpenAPI.errorResponse("The body is not JSON of this shape (a missing, mistyped or unknown field)."),
             "401": OpenAPI.errorResponse("No bearer token, or a wrong one (without a token also when signing is off)."),
@@ -55,43 +96,5 @@ struct SigningRoutes: RouteGroup {
         ]
         for (code, response) in extra { responses[code] = response }
         return responses
-    }
-
-    var openAPI: OpenAPIFragment {
-        OpenAPIFragment(
-            paths: [
-                "/api/sign/vote": ["post": OpenAPI.operation(
-                    id: "signVote", summary: "Sign and store a vote with an unlocked key",
-                    description: "Checked as pot vote checks it: the voter is a member, the height is open, every candidate is a stored block at that height, the probabilities sum to 1, and the voter has no other vote for the height (409: that would be equivocation).",
-                    tag: "signing",
-                    requestBody: ["required": true, "content": OpenAPI.jsonContent(Schema.ref("VoteRequest"))],
-                    responses: Self.refusals([
-                        "201": OpenAPI.response("Signed and stored.", schema: "SignedVote"),
-                        "200": OpenAPI.response("The identical vote was already stored.", schema: "SignedVote"),
-                    ]),
-                    security: true)],
-                "/api/sign/transfer": ["post": OpenAPI.operation(
-                    id: "signTransfer", summary: "Sign and store a transfer with an unlocked key",
-                    description: "Checked as pot transfer checks it: a known recipient other than the sender, a memo of at most 256 bytes, the next free nonce (409 when already used or taken), and enough balance beyond what is already pending.",
-                    tag: "signing",
-                    requestBody: ["required": true, "content": OpenAPI.jsonContent(Schema.ref("TransferRequest"))],
-                    responses: Self.refusals(["201": OpenAPI.response("Signed and stored.", schema: "SignedTransfer")]),
-                    security: true)],
-                "/api/sign/bet": ["post": OpenAPI.operation(
-                    id: "signBet", summary: "Sign and store a bet with an unlocked key",
-                    description: "Checked as pot-market bet checks it: the bettor is a member, the market is known (404 otherwise) and still takes bets (the next block is at most at its close height), and there is one probability per outcome, summing to 1. The sequence is one above the bettor's highest on this market.",
-                    tag: "signing",
-                    requestBody: ["required": true, "content": OpenAPI.jsonContent(Schema.ref("BetRequest"))],
-                    responses: Self.refusals([
-                        "201": OpenAPI.response("Signed and stored.", schema: "SignedBet"),
-                        "404": OpenAPI.errorResponse("Signing is off (pot-web runs without --unlock) and the request carries a bearer token, or no market starts with the given id."),
-                    ]),
-                    security: true)],
-            ],
-            schemas: [
-                "VoteRequest": VoteRequest.schema, "TransferRequest": TransferRequest.schema,
-                "SignedVote": SignedVoteDocument.schema, "SignedTransfer": SignedTransferDocument.schema,
-                "BetRequest": BetRequest.schema, "SignedBet": SignedBetDocument.schema,
-            ])
     }
 }

@@ -45,26 +45,27 @@ public struct ConfigurationError: Error, CustomStringConvertible {
 
 /// Assembles pot-web: the route groups, their OpenAPI document and the middleware.
 public enum WebServer {
-    /// Every route group, in the order their links appear in the navigation bar.
-    static func routeGroups(signing desk: SigningDesk?, policy: SigningPolicy?) -> [any RouteGroup] {
-        [
-            OverviewRoutes(), BlockRoutes(), HeightRoutes(), AccountRoutes(), MarketRoutes(), SearchRoutes(), EventRoutes(),
-            SigningRoutes(desk: desk, policy: policy), AssetRoutes(),
-        ]
+    /// Every route group, in the order their links appear in the navigation bar: the kernel's,
+    /// with the modules' after the accounts.
+    static func routeGroups(modules: ExplorerModules, signing desk: SigningDesk?, policy: SigningPolicy?) -> [any RouteGroup] {
+        [OverviewRoutes(), BlockRoutes(modules: modules), HeightRoutes(), AccountRoutes(modules: modules)]
+            + modules.routeGroups
+            + [SearchRoutes(), EventRoutes(), SigningRoutes(desk: desk, policy: policy, operations: modules.signing), AssetRoutes()]
     }
 
-    /// The OpenAPI document, as served at /api/openapi.json and kept in docs/api.md.
-    public static func openAPIDocument() throws -> ByteBuffer {
-        let fragments = routeGroups(signing: nil, policy: nil).map(\.openAPI) + [DocumentRoutes.fragment]
+    /// The OpenAPI document of a server with `modules`, as served at /api/openapi.json and kept
+    /// in docs/api.md.
+    public static func openAPIDocument(modules: ExplorerModules) throws -> ByteBuffer {
+        let fragments = routeGroups(modules: modules, signing: nil, policy: nil).map(\.openAPI) + [DocumentRoutes.fragment]
         return try JSONOutput.encode(OpenAPI.document(fragments), pretty: true)
     }
 
     /// The router of a server reading `reader`, signing with `desk` (nil: read-only).
     public static func router(reader: ChainReader, desk: SigningDesk?, configuration: WebConfiguration) throws -> Router<WebContext> {
         let policy = desk.map { _ in SigningPolicy(token: configuration.token, allowRemote: configuration.allowRemoteSigning) }
-        let groups = routeGroups(signing: desk, policy: policy)
+        let groups = routeGroups(modules: reader.modules, signing: desk, policy: policy)
         let site = Site(reader: reader, navigation: groups.compactMap(\.navigation))
-        let all = groups + [DocumentRoutes(document: try openAPIDocument())]
+        let all = groups + [DocumentRoutes(document: try openAPIDocument(modules: reader.modules))]
         let router = Router(context: WebContext.self, options: .autoGenerateHeadEndpoints)
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: ErrorMiddleware(site: site))

@@ -103,7 +103,7 @@ public struct SignedTransferDocument: Codable, Sendable, Equatable {
 
 extension KeyedDecodingContainer {
     /// A string within the limits `schema` declares for it.
-    func decodeText(_ key: Key, _ schema: JSONValue) throws -> String {
+    package func decodeText(_ key: Key, _ schema: JSONValue) throws -> String {
         let value = try decode(String.self, forKey: key)
         if let problem = SchemaConstraints(schema).violation(value) {
             throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: problem)
@@ -122,7 +122,7 @@ extension KeyedDecodingContainer {
 }
 
 /// Refuses JSON objects with fields the request does not define (a typo must not pass unnoticed).
-enum StrictKeys {
+package enum StrictKeys {
     private struct AnyKey: CodingKey {
         let stringValue: String
         init(stringValue: String) { self.stringValue = stringValue }
@@ -130,7 +130,7 @@ enum StrictKeys {
         init?(intValue: Int) { nil }
     }
 
-    static func check(_ decoder: any Decoder, allowed: [String]) throws {
+    package static func check(_ decoder: any Decoder, allowed: [String]) throws {
         let container = try decoder.container(keyedBy: AnyKey.self)
         for key in container.allKeys where !allowed.contains(key.stringValue) {
             throw DecodingError.dataCorrupted(.init(codingPath: [key], debugDescription: "unknown field '\(key.stringValue)' (the fields are \(allowed.joined(separator: ", ")))"))
@@ -139,8 +139,8 @@ enum StrictKeys {
 }
 
 /// Reads a JSON request body, answering 400 with the field at fault.
-enum RequestBody {
-    static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: WebContext) async throws -> T {
+package enum RequestBody {
+    package static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: WebContext) async throws -> T {
         let buffer: ByteBuffer
         do { buffer = try await request.body.collect(upTo: context.maxUploadSize) } catch {
             throw WebError(.contentTooLarge, "the request body is larger than \(context.maxUploadSize) bytes")

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import PoTTestSupport
+import PoTModuleHosts
 import PoTWeb
 
 /// pot-web's router over a chain, for tests that send requests straight to it.
@@ -13,9 +14,9 @@ struct WebFixture {
     let reader: ChainReader
     let app: Application<RouterResponder<WebContext>>
 
-    init(chain: WalkthroughChain, unlock: [String] = []) async throws {
+    init(chain: WalkthroughChain, unlock: [String] = [], modules: ExplorerModules = ModuleHosts.explorer) async throws {
         self.chain = chain
-        reader = try ChainReader(repository: chain.directory)
+        reader = try ChainReader(repository: chain.directory, modules: modules)
         let desk = unlock.isEmpty ? nil : try await SigningDesk(reader: reader, unlock: unlock)
         app = try Self.application(reader: reader, directory: chain.directory, desk: desk, unlock: unlock)
     }

@@ -1,38 +1,39 @@
 import PoTCore
 import PoTMarkets
+import PoTWeb
 
 /// The markets section of a block's payload, as the block's page and `/api/blocks/{id}` show it.
-public struct BlockMarketsDocument: Codable, Sendable, Equatable {
-    public struct Declaration: Codable, Sendable, Equatable {
-        public let id: String
-        public let question: String
-        public let outcomes: [String]
-        public let creator: String
-        public let creator_label: String?
-        public let close_height: UInt64
-        public let resolve_by: UInt64
+struct BlockMarketsDocument: Encodable, Sendable {
+    struct Declaration: Encodable, Sendable {
+        let id: String
+        let question: String
+        let outcomes: [String]
+        let creator: String
+        let creator_label: String?
+        let close_height: UInt64
+        let resolve_by: UInt64
     }
 
-    public struct Bet: Codable, Sendable, Equatable {
-        public let id: String
-        public let market: String
-        public let bettor: String
-        public let bettor_label: String?
-        public let sequence: UInt64
-        public let probs_ppm: [UInt64]
+    struct Bet: Encodable, Sendable {
+        let id: String
+        let market: String
+        let bettor: String
+        let bettor_label: String?
+        let sequence: UInt64
+        let probs_ppm: [UInt64]
     }
 
-    public struct Resolution: Codable, Sendable, Equatable {
-        public let id: String
-        public let market: String
-        public let resolver: String
-        public let resolver_label: String?
-        public let outcome_index: UInt64
+    struct Resolution: Encodable, Sendable {
+        let id: String
+        let market: String
+        let resolver: String
+        let resolver_label: String?
+        let outcome_index: UInt64
     }
 
-    public let declarations: [Declaration]
-    public let bets: [Bet]
-    public let resolutions: [Resolution]
+    let declarations: [Declaration]
+    let bets: [Bet]
+    let resolutions: [Resolution]
 
     /// Nil when the payload carries no markets section.
     init?(_ section: MarketSection, chain: Hash256, names: [PublicKey: String]) {
@@ -70,20 +71,19 @@ public struct BlockMarketsDocument: Codable, Sendable, Equatable {
     ], description: "The markets section of a payload (payload key 4): declarations, bets and resolutions, in payload order.")
 }
 
-extension BlockPage {
-    /// The block's markets section, or nothing when its payload carries none.
-    static func markets(_ m: BlockMarketsDocument?) -> HTML {
-        guard let m else { return .empty }
-        let declarations = Fragments.table(["market", "question", "outcomes", "creator", "closes", "resolve by"], m.declarations.map { d in
-            ["<a href=\"/markets/\(d.id)\"><code>\(String(d.id.prefix(12)))</code></a>", "\(d.question)", "\(d.outcomes.joined(separator: ", "))",
+extension BlockMarketsDocument {
+    /// The block page's markets section.
+    var html: HTML {
+        let declarations = Fragments.table(["market", "question", "outcomes", "creator", "closes", "resolve by"], self.declarations.map { d in
+            [MarketLink.to(d.id), "\(d.question)", "\(d.outcomes.joined(separator: ", "))",
              Fragments.accountLink(d.creator, label: d.creator_label), Fragments.heightLink(d.close_height), Fragments.heightLink(d.resolve_by)]
         }, empty: "no declaration")
-        let bets = Fragments.table(["market", "bettor", "sequence", "probabilities"], m.bets.map { b in
-            ["<a href=\"/markets/\(b.market)\"><code>\(String(b.market.prefix(12)))</code></a>", Fragments.accountLink(b.bettor, label: b.bettor_label),
+        let bets = Fragments.table(["market", "bettor", "sequence", "probabilities"], self.bets.map { b in
+            [MarketLink.to(b.market), Fragments.accountLink(b.bettor, label: b.bettor_label),
              "\(b.sequence)", "<span class=\"probs\">\(b.probs_ppm.map(Figures.probability).joined(separator: " / "))</span>"]
         }, numeric: [2], empty: "no bet")
-        let resolutions = Fragments.table(["market", "resolver", "outcome"], m.resolutions.map { r in
-            ["<a href=\"/markets/\(r.market)\"><code>\(String(r.market.prefix(12)))</code></a>", Fragments.accountLink(r.resolver, label: r.resolver_label),
+        let resolutions = Fragments.table(["market", "resolver", "outcome"], self.resolutions.map { r in
+            [MarketLink.to(r.market), Fragments.accountLink(r.resolver, label: r.resolver_label),
              "\(r.outcome_index)"]
         }, empty: "no resolution")
         return """

@@ -1,5 +1,5 @@
 import PoTMarketsHost
-import PoTStore
+import PoTWeb
 
 /// `/api/markets`: every market, declared in the chain or waiting for a block.
 struct MarketListDocument: Encodable, Sendable {

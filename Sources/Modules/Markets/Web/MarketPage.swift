@@ -1,14 +1,13 @@
 import PoTCore
 import PoTMarketsHost
-import PoTMarkets
-import PoTStore
+import PoTWeb
 
 /// The markets: a list, and one page per market with its prices, bets and scores.
 enum MarketPage {
     static func list(_ document: MarketListDocument) -> HTML {
         let rows = document.markets.map { m -> [HTML] in
             let prices = m.prices_ppm.map { zip(m.outcomes, $0).map { "\($0)=\(Figures.probability($1))" }.joined(separator: " ") } ?? "–"
-            return ["<a href=\"/markets/\(m.id)\"><code>\(String(m.id.prefix(12)))</code></a>", "\(m.question)", Fragments.badge(m.status),
+            return [MarketLink.to(m.id), "\(m.question)", Fragments.badge(m.status),
                     "\(m.close_height)", "\(m.bets.count)", "\(prices)"]
         }
         return """
@@ -36,7 +35,7 @@ enum MarketPage {
         }, numeric: [1, 4], empty: "no bet included yet")
         let scores = Fragments.table(["bettor", "weight (mT)", "q(outcome)", "Δ (mT)"], m.scores.map { s in
             [Fragments.accountLink(s.bettor, label: s.label), "\(Figures.grouped(s.trust_mt))", "\(Figures.probability(s.outcome_ppm))",
-             "<span class=\"delta \(s.delta_mt < 0 ? "neg" : "pos")\">\(Figures.signedGrouped(s.delta_mt))</span>"]
+             Fragments.delta(s.delta_mt)]
         }, numeric: [1, 2, 3], empty: "not resolved")
         let declared: HTML = m.declared_at.map { "\(Fragments.heightLink($0))" } ?? "not in a block yet"
         let settled: HTML = m.settled_at.map { " at height \(Fragments.heightLink($0))" } ?? .empty

@@ -10,6 +10,8 @@ struct BlockContext {
 /// in order. Built from the module's type; holds no state of its own.
 public struct AnyChainModule: Sendable {
     public let name: String
+    /// The `pot` verbs of its commands (`ChainModule.verbs`).
+    public let verbs: [String]
     public let summary: String
     public let payloadKey: UInt64
     public let kinds: [ModuleObjectKind]
@@ -35,6 +37,7 @@ public struct AnyChainModule: Sendable {
 
     public init<M: ChainModule>(_ module: M.Type) {
         name = M.name
+        verbs = M.verbs
         summary = M.summary
         payloadKey = M.payloadKey
         kinds = M.kinds

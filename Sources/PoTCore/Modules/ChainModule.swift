@@ -15,8 +15,11 @@ public protocol ChainModule: Sendable {
     /// What one block did in the module (settlements, closings), for reports and explorers.
     associatedtype Report: ModuleReport
 
-    /// The module's name: its CLI group (`pot <name> …`), the prefix of its chain parameters.
+    /// The module's name: the prefix of its chain parameters, and a `pot` verb it owns.
     static var name: String { get }
+    /// The `pot` verbs of the module's commands: its name unless it says otherwise
+    /// (membership: `pot sponsor …`, `pot members`).
+    static var verbs: [String] { get }
     /// Which system of the product the module implements, for `pot params` and docs.
     static var summary: String { get }
     /// The payload key of its section. Keys 1 to 3 are the kernel's.
@@ -59,6 +62,7 @@ public protocol ChainModule: Sendable {
 }
 
 extension ChainModule {
+    public static var verbs: [String] { [name] }
     public static func endBlock(in block: inout ModuleBlock<Self>) {}
     public static func heightFinal(_ height: UInt64, in block: inout ModuleBlock<Self>) {}
     public static var parameters: [ModuleParameter] { [] }

@@ -17,8 +17,8 @@ public struct ChainModules: Sendable, Equatable {
     public static let kernelRefRoots: Set<String> = ["genesis", "blocks", "votes", "txs", "names", "labels"]
     /// The kernel's kinds of object by their short names (inventories, logs, metrics labels).
     public static let kernelObjectNames: Set<String> = ["vote", "transfer", "block", "name"]
-    /// The verbs of `pot` and the clients it runs (`pot node`, `pot market` …): a module's name
-    /// is its own `pot` verb.
+    /// The verbs of `pot` and the clients it runs (`pot node`, `pot market` …). A module's name
+    /// and its commands' verbs are its own.
     public static let kernelVerbs: Set<String> = [
         "init", "keygen", "keys", "transfer", "propose", "vote", "advance", "finalize", "status", "params", "log", "verify", "clone",
         "fetch", "push", "node", "light", "market", "web", "deploy", "help",
@@ -77,6 +77,7 @@ public struct ChainModules: Sendable, Equatable {
                 throw ObjectError("a module name is lowercase ASCII letters and hyphens, got '\(module.name)'")
             }
             try claim(module.name, in: &verbs, "name", module)
+            for verb in module.verbs where verb != module.name { try claim(verb, in: &verbs, "verb", module) }
             try claim(module.payloadKey, in: &keys, "payload key", module)
             for kind in module.kinds {
                 try claim(kind.shortName, in: &objects, "object name", module)

@@ -27,7 +27,7 @@ struct ModuleSeamTests {
         #expect(Self.modules.all.map(\.payloadKey) == [4, 9])
     }
 
-    @Test("MOD-REGISTRY: payload keys, kinds, wire numbers, tags, ref roots, rules, names and parameters are unique")
+    @Test("MOD-REGISTRY: payload keys, kinds, wire numbers, tags, ref roots, rules, names, verbs and parameters are unique")
     func registry() throws {
         #expect(ChainModules.standard.all.map(\.name) == ["markets"])
         // The same module twice claims everything twice; the first clash found is its name.
@@ -39,6 +39,7 @@ struct ModuleSeamTests {
         #expect(throws: ObjectError("module clash reuses the rule betClosed")) { try ChainModules([MarketsModule.self, Clash<RuleClash>.self]) }
         #expect(throws: ObjectError("module clash reuses the object name vote")) { try ChainModules([Clash<NameClash>.self]) }
         #expect(throws: (any Error).self) { try ChainModules([Clash<ParameterClash>.self]) }
+        #expect(throws: ObjectError("module clash reuses the verb status")) { try ChainModules([Clash<VerbClash>.self]) }
     }
 
     @Test("MOD-NEW: a module from outside the kernel applies its section, locks a bond and gives it back when final")
@@ -114,8 +115,9 @@ struct ModuleSeamTests {
 
 /// Modules that each clash with the kernel or the markets module in one way.
 protocol ClashKind { static var key: UInt64 { get }; static var kind: ModuleObjectKind { get }; static var rule: String { get }
-                     static var parameter: String { get } }
+                     static var parameter: String { get }; static var verbs: [String] { get } }
 extension ClashKind {
+    static var verbs: [String] { ["clash"] }
     static var key: UInt64 { 20 }
     static var kind: ModuleObjectKind { clashKind() }
     static var rule: String { "clash" }
@@ -133,12 +135,14 @@ func clashKind<Body: SignableBody>(_ body: Body.Type = Notarization.self, shortN
 }
 enum RuleClash: ClashKind { static var rule: String { "betClosed" } }
 enum ParameterClash: ClashKind { static var parameter: String { "markets.value" } }
+enum VerbClash: ClashKind { static var verbs: [String] { ["clash", "status"] } }
 
 enum Clash<K: ClashKind>: ChainModule {
     typealias Section = NotarySection
     typealias State = NotaryState
     typealias Report = NotaryReport
     static var name: String { "clash" }
+    static var verbs: [String] { K.verbs }
     static var summary: String { "clashes" }
     static var payloadKey: UInt64 { K.key }
     static var kinds: [ModuleObjectKind] { [K.kind] }

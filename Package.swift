@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "PoTCore", targets: ["PoTCore"]),
         .library(name: "PoTMarkets", targets: ["PoTMarkets"]),
+        .library(name: "PoTMembership", targets: ["PoTMembership"]),
         .library(name: "PoTModules", targets: ["PoTModules"]),
         .library(name: "PoTStore", targets: ["PoTStore"]),
         .library(name: "GitKit", targets: ["GitKit"]),
@@ -53,8 +54,10 @@ let package = Package(
         ),
         // Modules on the kernel (Sources/Modules/README.md): prediction markets (system 000).
         .target(name: "PoTMarkets", dependencies: ["PoTCore"], path: "Sources/Modules/Markets/Rules"),
+        // Membership by sponsorship (system 001): the admission game's rules.
+        .target(name: "PoTMembership", dependencies: ["PoTCore"], path: "Sources/Modules/Membership/Rules"),
         // The one ordered list of the chain's modules.
-        .target(name: "PoTModules", dependencies: ["PoTCore", "PoTMarkets"], path: "Sources/Modules/List"),
+        .target(name: "PoTModules", dependencies: ["PoTCore", "PoTMarkets", "PoTMembership"], path: "Sources/Modules/List", exclude: ["README.md"]),
         // The chain stored in a git repository.
         .target(name: "PoTStore", dependencies: ["PoTCore", "PoTModules", "GitKit"]),
         // The `pot` command line, shared by `pot` and `git-pot`.
@@ -76,8 +79,17 @@ let package = Package(
         ),
         // The markets module in the explorer: its pages, block and account sections, bet signing.
         .target(name: "PoTMarketsWeb", dependencies: ["PoTCore", "PoTMarkets", "PoTMarketsHost", "PoTStore", "PoTWeb"], path: "Sources/Modules/Markets/Web"),
+        // The membership module's host: its store signing, secrets and `pot sponsor` / `pot members`.
+        .target(
+            name: "PoTMembershipHost",
+            dependencies: [
+                "PoTCore", "PoTMembership", "PoTModules", "PoTStore", "PoTCLI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/Modules/Membership/Host"
+        ),
         // The modules' host parts as the programs list them: their verbs of `pot`, their explorer parts.
-        .target(name: "PoTModuleHosts", dependencies: ["PoTCLI", "PoTWeb", "PoTMarketsHost", "PoTMarketsWeb"], path: "Sources/Modules/Hosts"),
+        .target(name: "PoTModuleHosts", dependencies: ["PoTCLI", "PoTWeb", "PoTMarketsHost", "PoTMarketsWeb", "PoTMembershipHost"], path: "Sources/Modules/Hosts", exclude: ["README.md"]),
         // The gossip protocol without I/O: sessions, handshake, inventory, sync, peer scoring.
         .target(name: "PoTNet", dependencies: ["PoTCore"]),
         // A gossip node over TCP (SwiftNIO) on a chain stored in git, and a client for one peer.
@@ -145,7 +157,7 @@ let package = Package(
         .executableTarget(name: "pot-market", dependencies: ["PoTMarketsHost"]),
         .testTarget(
             name: "PoTCoreTests",
-            dependencies: ["PoTCore", "PoTMarkets", "PoTModules", "PoTTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["PoTCore", "PoTMarkets", "PoTMembership", "PoTModules", "PoTTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit"]),
         .testTarget(name: "PoTStoreTests", dependencies: ["PoTStore", "PoTCore", "PoTMarkets", "PoTMarketsHost", "PoTModules", "GitKit"]),

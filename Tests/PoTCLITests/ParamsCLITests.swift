@@ -69,5 +69,7 @@ struct VerbRegistryTests {
         for module in modules { #expect(verbs.contains(module), "pot has no verb \(module)") }
         let markets = try Run.pot(["markets", "--help"], in: dir)
         #expect(markets.status == 0 && ["declare", "bet", "resolve", "list", "show"].allSatisfy(markets.stdout.contains))
+        let sponsor = try Run.pot(["sponsor", "--help"], in: dir)
+        #expect(sponsor.status == 0 && ["open", "join", "reveal", "list", "show"].allSatisfy(sponsor.stdout.contains))
     }
 }

@@ -22,6 +22,9 @@ struct WalkthroughTests {
     @Test("docs/markets.md: a three-outcome market settles to +234 / -865 / +51 mT with closing weights 10 000 / 5 000 / 5 000")
     func markets() throws { try runTranscript("docs/markets.md") }
 
+    @Test("SPONSOR-OUTCOME docs/membership.md: five games on one chain end C/C, C/D, D/C, D/D and with a missing reveal; a suspended sponsor is refused until its penalty ends")
+    func membership() throws { try runTranscript("docs/membership.md") }
+
     @Test("docs/errors.md: bad input gets one clear line and a non-zero exit")
     func errors() throws { try runTranscript("docs/errors.md") }
 }

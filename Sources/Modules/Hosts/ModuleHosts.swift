@@ -1,13 +1,14 @@
 import ArgumentParser
 import PoTMarketsHost
 import PoTMarketsWeb
+import PoTMembershipHost
 import PoTWeb
 
 /// The host parts of the modules, as the programs list them: the one list a module's host part
 /// is added to (beside `Sources/Modules/List`, the list of their rules).
 public enum ModuleHosts {
     /// Each module's group of `pot` verbs.
-    public static let commands: [any ParsableCommand.Type] = [MarketsGroup.self]
+    public static let commands: [any ParsableCommand.Type] = [MarketsGroup.self, SponsorGroup.self, MembersCommand.self]
 
     /// Each module's part of the explorer (pot-web).
     public static let explorer: ExplorerModules = {

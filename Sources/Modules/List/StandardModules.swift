@@ -1,11 +1,12 @@
 import PoTCore
 import PoTMarkets
+import PoTMembership
 
 /// The modules of this program's chains, in payload-key order: the one list a new module is
 /// added to.
 extension ChainModules {
     public static let standard: ChainModules = {
-        do { return try ChainModules([MarketsModule.self]) } catch { preconditionFailure("the module list is inconsistent: \(error)") }
+        do { return try ChainModules([MarketsModule.self, MembershipModule.self]) } catch { preconditionFailure("the module list is inconsistent: \(error)") }
     }()
 }
 

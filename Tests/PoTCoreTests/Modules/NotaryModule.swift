@@ -10,7 +10,7 @@ enum NotaryModule: ChainModule {
     static let name = "notary"
     static let summary = "a test module: members notarize digests"
     static let payloadKey: UInt64 = 9
-    static let kind = ModuleObjectKind(Notarization.self, shortName: "notarization", wireKind: 9, refRoot: "notary") { signed, _ in signed.body.digest.hex }
+    static let kind = ModuleObjectKind(Notarization.self, shortName: "notarization", wireKind: 19, refRoot: "notary") { signed, _ in signed.body.digest.hex }
     static let kinds = [kind]
     static let rules: [BlockRejection.Rule] = [.notarization]
     static let bond = ModuleParameter("notary.bond", default: 5, range: 1...1_000_000, summary: "mT locked per notarization until final")

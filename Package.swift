@@ -88,8 +88,10 @@ let package = Package(
             ],
             path: "Sources/Modules/Membership/Host"
         ),
+        // The membership module in the explorer: the membership page with its graph, game pages, block and account sections.
+        .target(name: "PoTMembershipWeb", dependencies: ["PoTCore", "PoTMembership", "PoTMembershipHost", "PoTStore", "PoTWeb"], path: "Sources/Modules/Membership/Web"),
         // The modules' host parts as the programs list them: their verbs of `pot`, their explorer parts.
-        .target(name: "PoTModuleHosts", dependencies: ["PoTCLI", "PoTWeb", "PoTMarketsHost", "PoTMarketsWeb", "PoTMembershipHost"], path: "Sources/Modules/Hosts", exclude: ["README.md"]),
+        .target(name: "PoTModuleHosts", dependencies: ["PoTCLI", "PoTWeb", "PoTMarketsHost", "PoTMarketsWeb", "PoTMembershipHost", "PoTMembershipWeb"], path: "Sources/Modules/Hosts", exclude: ["README.md"]),
         // The gossip protocol without I/O: sessions, handshake, inventory, sync, peer scoring.
         .target(name: "PoTNet", dependencies: ["PoTCore"]),
         // A gossip node over TCP (SwiftNIO) on a chain stored in git, and a client for one peer.

@@ -56,6 +56,27 @@ public struct WalkthroughChain: Sendable {
         return id
     }
 
+    /// alice opens an admission game with bob for a new key, "newbie", committing to cooperate;
+    /// the next block (timestamp 1700000450) carries it. Returns the game's id.
+    public func openGame() throws -> String {
+        try pot(["keygen", "--label", "newbie"])
+        let id = try Run.pot(["sponsor", "open", "--as", "alice", "--with", "bob", "--newcomer", "newbie", "--move", "cooperate"], in: directory).lastLine
+        try pot(["propose", "--as", "alice", "--canonical", "--timestamp", "1700000450"])
+        return id
+    }
+
+    /// `openGame`, then bob joins (block at 1700000460) and both reveal cooperate (block at
+    /// 1700000470): newbie is a member, sponsored by alice and bob. Returns the game's id.
+    public func playGame() throws -> String {
+        let id = try openGame()
+        try pot(["sponsor", "join", "--as", "bob", "--game", id, "--move", "cooperate"])
+        try pot(["propose", "--as", "alice", "--canonical", "--timestamp", "1700000460"])
+        try pot(["sponsor", "reveal", "--as", "alice", "--game", id])
+        try pot(["sponsor", "reveal", "--as", "bob", "--game", id])
+        try pot(["propose", "--as", "alice", "--canonical", "--timestamp", "1700000470"])
+        return id
+    }
+
     public func statusJSON() throws -> String { try Run.ok(["status", "--json"], in: directory) }
 
     /// Every ref with its object, and the status document: what "a refused command changes nothing" compares.

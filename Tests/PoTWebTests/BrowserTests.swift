@@ -119,4 +119,32 @@ struct BrowserTests {
         #expect((ys.max() ?? 0) - (ys.min() ?? 0) > 76, "the balance line is flat: \(ys)")
         #expect(!account.contains(">0</text>"), "the balance axis starts at 0")
     }
+
+    @Test("WEB-MEMBERSHIP: the membership page draws the sponsorship graph, and it, a game's page, the block that ended the game and the new member's account read right in Chromium")
+    func membershipPagesReadRight() throws {
+        let chain = try WalkthroughChain.make()
+        defer { chain.remove() }
+        let game = try chain.playGame()
+        let web = try WebProcess(["--repo", chain.directory, "--listen", "127.0.0.1:0"])
+        defer { web.stop() }
+        let base = "http://127.0.0.1:\(web.port)"
+        let ended = try Run.ok(["log", "--json"], in: chain.directory).matches(of: /"id" : "([0-9a-f]{64})"/).last.map { String($0.output.1) }!
+        var doms: [String: String] = [:]
+        for path in ["/membership", "/membership/games/\(game)", "/accounts/newbie", "/blocks/\(ended)"] {
+            let png = try Self.screenshot(base + path)
+            #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && png.count > 20_000, "\(path): \(png.count) bytes")
+            let dom = try Self.dom(base + path)
+            #expect(Self.markupShownAsText(dom).isEmpty, "\(path) shows markup as text: \(Self.markupShownAsText(dom))")
+            doms[path] = dom
+        }
+        let page = doms["/membership"]!
+        #expect(page.contains("aria-label=\"Sponsorship graph: who admitted whom\""))
+        #expect(page.matches(of: /<circle cx="[0-9]+" cy="[0-9]+" r="14"/).count == 4, "one node per member")
+        #expect(page.matches(of: /<line x1="[0-9]+" y1="[0-9]+" x2="[0-9]+" y2="[0-9]+" stroke="#2457c5"/).count == 2, "an arrow from each sponsor")
+        #expect(page.contains("C/C") && page.contains("cooling down until"))
+        #expect(doms["/membership/games/\(game)"]!.contains("admitted"))
+        #expect(doms["/accounts/newbie"]!.contains("sponsored by"))
+        #expect(doms["/blocks/\(ended)"]!.contains("<h3>Moves revealed</h3>"))
+        #expect(!page.contains("<script src=\"http"), "the page loads nothing from elsewhere")
+    }
 }

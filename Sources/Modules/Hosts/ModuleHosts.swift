@@ -2,6 +2,7 @@ import ArgumentParser
 import PoTMarketsHost
 import PoTMarketsWeb
 import PoTMembershipHost
+import PoTMembershipWeb
 import PoTWeb
 
 /// The host parts of the modules, as the programs list them: the one list a module's host part
@@ -12,6 +13,6 @@ public enum ModuleHosts {
 
     /// Each module's part of the explorer (pot-web).
     public static let explorer: ExplorerModules = {
-        do { return try ExplorerModules([MarketsExplorer.self]) } catch { preconditionFailure("the explorer modules are inconsistent: \(error)") }
+        do { return try ExplorerModules([MarketsExplorer.self, MembershipExplorer.self]) } catch { preconditionFailure("the explorer modules are inconsistent: \(error)") }
     }()
 }

@@ -53,10 +53,11 @@ func signingHeaders(token: String? = WebFixture.token.value, extra: HTTPFields =
     return headers
 }
 
-/// A path of the OpenAPI document with its placeholders filled in from the walkthrough's chain
-/// and `market`, and a query where the route needs one.
-func exampleURI(_ path: String, chain: WalkthroughChain, market: String) -> String {
+/// A path of the OpenAPI document with its placeholders filled in from the walkthrough's chain,
+/// `market` and `game`, and a query where the route needs one.
+func exampleURI(_ path: String, chain: WalkthroughChain, market: String, game: String) -> String {
     var uri = path.hasPrefix("/api/markets/") ? path.replacingOccurrences(of: "{id}", with: market) : path
+    if path.hasPrefix("/api/membership/games/") { uri = path.replacingOccurrences(of: "{id}", with: game) }
     for (placeholder, value) in ["{id}": chain.a, "{height}": "1", "{account}": "alice"] {
         uri = uri.replacingOccurrences(of: placeholder, with: value)
     }

@@ -49,13 +49,16 @@ build() { # product names (fuzz-<target>)
 
 binary() { echo "$fuzz/.build/release/fuzz-$1"; }
 
+# Every module's pure rules: the payload decodes each module's section with them.
+rules_folders() { (cd "$root" && ls -d Sources/Modules/*/Rules | tr '\n' ' '); }
+
 # The sources a target's harness exercises: a campaign's CPU time counts only for them.
 sources_of() {
     case "$1" in
         deploy-config) echo "Sources/PoTDeploy" ;;
-        payload) echo "Sources/PoTCore Sources/Modules/List Sources/Modules/Markets/Rules" ;;
+        payload) echo "Sources/PoTCore Sources/Modules/List $(rules_folders)" ;;
         market-*) echo "Sources/PoTCore Sources/Modules/Markets/Rules" ;;
-        message|frame) echo "Sources/PoTCore Sources/Modules/List Sources/Modules/Markets/Rules Sources/PoTNet" ;;
+        message|frame) echo "Sources/PoTCore Sources/Modules/List $(rules_folders) Sources/PoTNet" ;;
         *) echo "Sources/PoTCore" ;;
     esac
 }

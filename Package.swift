@@ -121,7 +121,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "pot-bootstrap",
-            dependencies: ["PoTNode", "PoTLight", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["PoTNode", "PoTLight", "PoTModuleHosts", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "pot-light",

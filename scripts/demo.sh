@@ -39,6 +39,18 @@ run pot propose --as alice --canonical --timestamp 1700000500
 run pot markets resolve --market "$M" --outcome yes --as carol
 run pot propose --as alice --canonical --timestamp 1700000600
 run pot markets show "$M"
+# The membership module: alice and bob admit a newcomer, dana, by the sponsorship game.
+run pot keygen --label dana
+echo "\$ pot sponsor open --as alice --with bob --newcomer dana --move cooperate"
+G=$(pot sponsor open --as alice --with bob --newcomer dana --move cooperate | tail -n 1); echo "$G"; echo
+run pot propose --as alice --canonical --timestamp 1700000700
+run pot sponsor join --as bob --game "$G" --move cooperate
+run pot propose --as alice --canonical --timestamp 1700000800
+run pot sponsor reveal --as alice --game "$G"
+run pot sponsor reveal --as bob --game "$G"
+run pot propose --as alice --canonical --timestamp 1700000900
+run pot sponsor show "$G"
+run pot members
 run pot status
 run pot verify
 

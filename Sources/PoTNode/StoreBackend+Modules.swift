@@ -33,9 +33,11 @@ extension StoreBackend {
         return .stored
     }
 
-    /// A module object this node keeps, by kind and id: in the index, read from its ref.
+    /// A module object this node keeps, by kind and the id its ref is named by
+    /// (`refs/pot/<root>/<id>`: a market's declaration by the market's id, a game's opening by
+    /// the game's id), read from that ref.
     private func storedObject(_ kind: ModuleObjectKind, _ id: Hash256) -> (any SignedObject)? {
-        guard let ref = index.refs[InventoryItem(ObjectKind(kind), id)], let oid = try? store.git.reference(ref),
+        guard let oid = try? store.git.reference("refs/pot/\(kind.refRoot)/\(id.hex)"),
               let bytes = try? store.git.readBlob(oid) else { return nil }
         return try? kind.decode(bytes)
     }

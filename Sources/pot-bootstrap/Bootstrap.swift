@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import PoTLight
+import PoTModuleHosts
 import PoTNode
 
 @main
@@ -31,6 +32,8 @@ struct Bootstrap: AsyncParsableCommand {
     @Option(name: .customLong("handshake-timeout"), help: "Seconds a new connection has to complete the handshake.")
     var handshakeTimeout: Double = 10
 
+    @Flag(inversion: .prefixedNo, help: "Reveal the moves of admission games that this repository's keys committed to, once their reveals are due.")
+    var autoReveal = true
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning or error.")
     var logLevel: String = "info"
 
@@ -51,7 +54,7 @@ struct Bootstrap: AsyncParsableCommand {
             options.protocolConfig.handshakeTimeout = UInt64(handshakeTimeout * 1000)
             guard (1...1000).contains(joinAttempts) else { fail("--join-attempts must be between 1 and 1000") }
             let service = NodeService(repo: repo, chainId: chainId, options: options, join: JoinPolicy(attempts: joinAttempts),
-                                      logger: logger) { runtime in
+                                      logger: logger, duties: autoReveal ? ModuleHosts.duties : []) { runtime in
                 var banner = "listening on \(runtime.listenAddress)\n"
                 if let at = runtime.metricsAddress { banner += "metrics on http://\(at)/metrics\n" }
                 FileHandle.standardOutput.write(Data(banner.utf8))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PoTMarketsHost
+import PoTStore
 import PoTMarketsWeb
 import PoTMembershipHost
 import PoTMembershipWeb
@@ -10,6 +11,9 @@ import PoTWeb
 public enum ModuleHosts {
     /// Each module's group of `pot` verbs.
     public static let commands: [any ParsableCommand.Type] = [MarketsGroup.self, SponsorGroup.self, MembersCommand.self]
+
+    /// What `pot-bootstrap` does by itself for the modules (membership: reveal due moves).
+    public static var duties: [StoreDuty] { [SponsorAutoReveal.duty] }
 
     /// Each module's part of the explorer (pot-web).
     public static let explorer: ExplorerModules = {

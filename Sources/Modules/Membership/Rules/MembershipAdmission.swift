@@ -7,7 +7,7 @@ import PoTCore
 public enum MembershipAdmission {
     /// What the rules read: the module's state, who is a member, the height of the block.
     public struct Context {
-        let state: MembershipState
+        var state: MembershipState
         let isMember: (PublicKey) -> Bool
         let blockHeight: UInt64
         let params: ChainParams
@@ -22,6 +22,15 @@ public enum MembershipAdmission {
             self.params = state.params
             self.chain = state.chainId
             self.named = named
+        }
+
+        /// The context with `open`'s game as a block at the context's height would open it.
+        func opening(_ open: GameOpen) -> Context {
+            var context = self
+            let id = open.gameId(chain: chain)
+            context.state.games[id] = SponsorGame(id: id, open: open, openedAt: blockHeight)
+            context.state.running.insert(id)
+            return context
         }
 
         init(_ block: ModuleBlock<MembershipModule>) {

@@ -75,15 +75,29 @@ public enum MembershipModule: ChainModule {
     /// A sponsor who is not a member.
     public static let memberRules: [BlockRejection.Rule] = [.sponsorNotMember]
 
+    /// A join or reveal whose game is not on top of `state` is checked against the game's
+    /// opening when `stored` holds it (a node keeps openings of blocks that are not final yet),
+    /// as if a block at the next height carried that opening.
     public static func admit(_ object: any SignedObject, on state: ChainState, stored: (ModuleObjectKind, Hash256) -> (any SignedObject)?,
                              named: (PublicKey) -> String) -> BlockRejection? {
         withoutActuallyEscaping(named) { named in
-            let context = MembershipAdmission.Context(state, named: named)
+            var context = MembershipAdmission.Context(state, named: named)
+            func withStoredOpening(of game: Hash256) {
+                guard context.state.games[game] == nil, let open = stored(openKind, game) as? SignedGameOpen,
+                      open.open.gameId(chain: state.chainId) == game else { return }
+                context = context.opening(open.open)
+            }
             switch object {
-            case let signed as SignedGameOpen: return MembershipAdmission.open(signed.open, in: context)
-            case let signed as SignedGameJoin: return MembershipAdmission.join(signed.join, in: context)
-            case let signed as SignedGameReveal: return MembershipAdmission.reveal(signed.reveal, in: context)
-            default: return BlockRejection(.sponsorDuplicate, "not an object of the membership module")
+            case let signed as SignedGameOpen:
+                return MembershipAdmission.open(signed.open, in: context)
+            case let signed as SignedGameJoin:
+                withStoredOpening(of: signed.join.game)
+                return MembershipAdmission.join(signed.join, in: context)
+            case let signed as SignedGameReveal:
+                withStoredOpening(of: signed.reveal.game)
+                return MembershipAdmission.reveal(signed.reveal, in: context)
+            default:
+                return BlockRejection(.sponsorDuplicate, "not an object of the membership module")
             }
         }
     }

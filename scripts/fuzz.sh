@@ -122,8 +122,11 @@ case "${1:-}" in
         for t in "${list[@]}"; do
             used=0 execs=0 round=0 log="$fuzz/.build/campaign-$t.log" progress="$fuzz/.build/campaign-$t.progress"
             print=$(fingerprint "$t")
-            done_before=$(awk -v t="fuzz-$t" -v code="code=$print" -v need=$((minutes * 60)) \
-                '$2 == t && $3 == code { split($4, c, "="); if (c[2] + 0 >= need) print }' "$summary" 2>/dev/null | tail -1)
+            done_before=""
+            if [ -f "$summary" ]; then
+                done_before=$(awk -v t="fuzz-$t" -v code="code=$print" -v need=$((minutes * 60)) \
+                    '$2 == t && $3 == code { split($4, c, "="); if (c[2] + 0 >= need) print }' "$summary" | tail -1)
+            fi
             if [ -n "$done_before" ]; then
                 echo "fuzz-$t: already fuzzed for this code: $done_before"
                 continue

@@ -57,6 +57,8 @@ struct SponsorCLITests {
         try Self.refused(["sponsor", "open", "--as", "alice", "--with", "bob", "--newcomer", "oli", "--move", "defect",
                           "--reward-key", "rex", "--reward-key", "ray", "--reward-key", "sam"], in: dir, "at most 2 reward keys, got 3")
         try Self.refused(["sponsor", "open", "--as", "alice", "--with", "bob", "--newcomer", "oli", "--move", "maybe"], in: dir, "maybe", status: 64)
+        try Self.refused(["sponsor", "simulate", "--strategy", "betray"], in: dir, "cooperate, defect-inside or exploit", status: 64)
+        try Self.refused(["sponsor", "simulate", "--periods", "0"], in: dir, "--periods is 1 to 50", status: 64)
         _ = try Run.ok(["sponsor", "open", "--as", "alice", "--with", "bob", "--newcomer", "oli", "--move", "cooperate"], in: dir)
         try Self.refused(["sponsor", "open", "--as", "alice", "--with", "carol", "--newcomer", "rex", "--move", "cooperate"], in: dir,
                          "already has an opening waiting for a block")

@@ -4,11 +4,12 @@ import PoTMembership
 import PoTModules
 
 /// Admission games on the seed example's genesis (alice, bob, carol), with short windows:
-/// commit 2, reveal 2, cooldown 3, sucker 6, mutual 9, minimum age 2.
+/// commit 2, reveal 2, cooldown 3, sucker 6, mutual 9, minimum age 2 (5 for a reward key).
 enum Gx {
     static let parameters: [String: UInt64] = [
         "membership.commit_window": 2, "membership.reveal_window": 2, "membership.sponsor_cooldown": 3,
         "membership.sucker_penalty": 6, "membership.mutual_defect_penalty": 9, "membership.min_sponsor_age": 2,
+        "membership.reward_sponsor_age": 5,
     ]
 
     static func genesis(_ overrides: [String: UInt64] = [:]) -> ChainState {

@@ -87,15 +87,22 @@ struct GameOutcomeTests {
         #expect(late?.rule == .joinClosed && late?.detail.contains("lapsed at height 3") == true)
     }
 
-    @Test("SPONSOR-VOTE: a member admitted by a game votes from the block after its admission, not before")
+    @Test("SPONSOR-VOTE: a member admitted by a game votes and bets from the block after its admission, not before")
     func admittedMemberVotes() throws {
         var state = Gx.genesis()
         let chain = state.chainId
         let early = Fx.vote(Self.dave, height: 1, [Fx.hash(9)], [1_000_000, 0], chain: chain)
         #expect(Gx.refusal(Gx.payload(votes: [early]), on: state)?.rule == .voteNonMember)
+        // A market declared by alice at height 1, closing at 20: dave's bet is refused until he is a member.
+        let declaration = Mx.declaration(close: 20, resolveBy: 25, chain: chain)
+        let market = declaration.id(chain: chain)
+        try Fx.apply(&state, payload: Mx.payload(declarations: [declaration]))
+        let bet = Mx.bet(Self.dave, on: market, [400_000, 300_000, 300_000], chain: chain)
+        #expect(Fx.rejection(of: Mx.payload(bets: [bet]), on: state) == .betNonMember)
         try Gx.play(&state, newcomer: Self.dave, .cooperate, .cooperate)
         #expect(state.isMember(Self.dave.publicKey))
         let vote = Fx.vote(Self.dave, height: state.height, [state.tip], [1_000_000, 0], chain: chain)
         #expect(Gx.refusal(Gx.payload(votes: [vote]), on: state) == nil)
+        #expect(Fx.rejection(of: Mx.payload(bets: [bet]), on: state) == nil)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PoTCore
 import PoTMembership
@@ -5,16 +6,21 @@ import PoTModules
 
 @Suite("Admission game: parameters")
 struct GameParameterTests {
-    @Test("SPONSOR-PARAMS: the defaults make internal defection admit fewer members per privilege-block than cooperation, and D/D the longest penalty")
+    @Test("SPONSOR-PARAMS: under the defaults a defector's two reward keys are worth less to a ring than what cooperation brings, and D/D is the longest penalty")
     func defaults() {
         let c = MembershipModule.sponsorCooldown.defaultValue, s = MembershipModule.suckerPenalty.defaultValue
-        let m = MembershipModule.mutualDefectPenalty.defaultValue
-        let g = MembershipModule.commitWindow.defaultValue + MembershipModule.revealWindow.defaultValue
-        #expect((c, s, m, g) == (100, 400, 600, 40))
-        // C/C: 1 member per 2 (c + g) member-blocks; D/C: 2 members per (c + g) + (s + g).
-        #expect(1 * (c + g + s + g) > 2 * (2 * c + 2 * g), "D/C inside a ring must admit fewer members per privilege-block")
+        let m = MembershipModule.mutualDefectPenalty.defaultValue, a = MembershipModule.minSponsorAge.defaultValue
+        let r = MembershipModule.rewardSponsorAge.defaultValue
+        #expect((c, s, m, a, r) == (100, 400, 600, 100, 800))
+        // A ring that cooperates inside grows ×1.5 per cycle of c + 2 blocks; a key that may
+        // sponsor d blocks later is worth 1.5^(−d / (c + 2)) of one that may now.
+        func worth(_ wait: UInt64) -> Double { pow(1.5, -Double(wait) / Double(c + 2)) }
+        // Inside the ring, a pair brings one key (C/C) or two reward keys (D/C).
+        #expect(2 * worth(r) < worth(a))
+        // Against an outsider, one ring identity brings two reward keys; cooperating inside it brings half a key.
+        #expect(2 * worth(r) < 0.5 * worth(a))
         #expect(m > s)
-        #expect(MembershipModule.admissionGrant.defaultValue == 0 && MembershipModule.minSponsorAge.defaultValue == c)
+        #expect(MembershipModule.admissionGrant.defaultValue == 0)
     }
 
     @Test("SPONSOR-PARAMS: each parameter is refused outside its range and accepted at its ends")

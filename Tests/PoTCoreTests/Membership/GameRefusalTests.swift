@@ -58,6 +58,21 @@ struct GameRefusalTests {
         #expect(Self.refused(Gx.payload(opens: [open]), on: cooled) == nil, "alice's cooldown ends at height 6")
     }
 
+    @Test("SPONSOR-ELIGIBLE: a defector's reward key waits membership.reward_sponsor_age before it may sponsor, a newcomer of C/C membership.min_sponsor_age")
+    func rewardKeysWaitLonger() throws {
+        var state = Gx.genesis()
+        let chain = state.chainId
+        try Gx.play(&state, newcomer: Self.dave, .defect, .cooperate, aRewards: [Self.frank])
+        // frank, admitted at height 3 as alice's reward, may sponsor from height 3 + 5 = 8.
+        let open = Gx.open(Self.frank, with: Fx.carol, newcomer: Self.erin, .cooperate, chain: chain)
+        while state.height + 1 < 8 {
+            let refusal = Self.refused(Gx.payload(opens: [open]), on: state)
+            #expect(refusal?.0 == .sponsorAge && refusal?.1.contains("may sponsor from height 8 (membership.reward_sponsor_age = 5)") == true)
+            try Fx.apply(&state)
+        }
+        #expect(Self.refused(Gx.payload(opens: [open]), on: state) == nil)
+    }
+
     @Test("SPONSOR-ELIGIBLE: a suspended sponsor is refused until its penalty ends and accepted after")
     func suspension() throws {
         var state = Gx.genesis()

@@ -89,7 +89,7 @@ public struct MemberReport: Encodable, Sendable {
         sponsors = admission?.sponsors.map(\.hex) ?? []
         by_defection = admission?.byDefection ?? false
         staked_in = privilege.stakedIn?.hex
-        let ready = admission.map { $0.height + state.params.value(of: MembershipModule.minSponsorAge) } ?? 0
+        let ready = admission.map { $0.height + MembershipModule.sponsorAge(of: $0, params: state.params) } ?? 0
         if privilege.suspendedUntil > next {
             (self.privilege, until) = ("suspended", privilege.suspendedUntil)
         } else if privilege.coolingUntil > next {

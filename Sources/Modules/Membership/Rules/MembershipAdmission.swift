@@ -132,9 +132,10 @@ public enum MembershipAdmission {
             return BlockRejection(.sponsorStaked, "\(c.named(key)) is staked in game \(game.short) until it ends", standing: .early)
         }
         if let admission = c.state.admissions[key] {
-            let age = c.params.value(of: MembershipModule.minSponsorAge)
+            let age = MembershipModule.sponsorAge(of: admission, params: c.params)
             if c.blockHeight < admission.height + age {
-                return BlockRejection(.sponsorAge, "\(c.named(key)) became a member at height \(admission.height) and may sponsor from height \(admission.height + age) (membership.min_sponsor_age = \(age))", standing: .early)
+                let parameter = admission.byDefection ? MembershipModule.rewardSponsorAge : MembershipModule.minSponsorAge
+                return BlockRejection(.sponsorAge, "\(c.named(key)) became a member at height \(admission.height) and may sponsor from height \(admission.height + age) (\(parameter.name) = \(age))", standing: .early)
             }
         }
         return nil

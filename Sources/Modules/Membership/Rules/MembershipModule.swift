@@ -49,9 +49,17 @@ public enum MembershipModule: ChainModule {
         "membership.mutual_defect_penalty", default: 600, range: 0...10_000_000, summary: "heights both players of a D/D game may not sponsor")
     public static let minSponsorAge = ModuleParameter(
         "membership.min_sponsor_age", default: 100, range: 0...10_000_000, summary: "heights an admitted member waits before it may sponsor (genesis members do not)")
+    public static let rewardSponsorAge = ModuleParameter(
+        "membership.reward_sponsor_age", default: 800, range: 0...10_000_000, summary: "heights a key admitted as a defector's reward waits before it may sponsor")
     public static let admissionGrant = ModuleParameter(
         "membership.admission_grant_mt", default: 0, range: 0...1_000_000, summary: "mT credited to each member a game admits")
-    public static let parameters = [commitWindow, revealWindow, sponsorCooldown, suckerPenalty, mutualDefectPenalty, minSponsorAge, admissionGrant]
+    public static let parameters = [commitWindow, revealWindow, sponsorCooldown, suckerPenalty, mutualDefectPenalty, minSponsorAge,
+                                    rewardSponsorAge, admissionGrant]
+
+    /// How long a member admitted by `admission` waits before it may sponsor.
+    public static func sponsorAge(of admission: MemberAdmission, params: ChainParams) -> UInt64 {
+        params.value(of: admission.byDefection ? rewardSponsorAge : minSponsorAge)
+    }
 
     public static func initialState(_ params: ChainParams) -> MembershipState { MembershipState() }
 

@@ -17,7 +17,7 @@ public struct SponsorGroup: ParsableCommand {
         is suspended. Both defect: both are suspended. A missing reveal counts as defect. \
         `pot params` shows the windows and penalties of this chain.
         """,
-        subcommands: [SponsorOpen.self, SponsorJoin.self, SponsorReveal.self, SponsorList.self, SponsorShow.self])
+        subcommands: [SponsorOpen.self, SponsorJoin.self, SponsorReveal.self, SponsorList.self, SponsorShow.self, SponsorSimulate.self])
 }
 
 /// Reads --move.

@@ -91,7 +91,9 @@ let package = Package(
         // The membership module in the explorer: the membership page with its graph, game pages, block and account sections.
         .target(name: "PoTMembershipWeb", dependencies: ["PoTCore", "PoTMembership", "PoTMembershipHost", "PoTStore", "PoTWeb"], path: "Sources/Modules/Membership/Web"),
         // The modules' host parts as the programs list them: their verbs of `pot`, their explorer parts.
-        .target(name: "PoTModuleHosts", dependencies: ["PoTCLI", "PoTWeb", "PoTMarketsHost", "PoTMarketsWeb", "PoTMembershipHost", "PoTMembershipWeb"], path: "Sources/Modules/Hosts", exclude: ["README.md"]),
+        .target(name: "PoTModuleHosts", dependencies: ["PoTCLI", "PoTStore", "PoTMarketsHost", "PoTMembershipHost"], path: "Sources/Modules/Hosts", exclude: ["README.md"]),
+        // The modules' parts of the explorer as pot-web lists them (apart, so `pot` does not link the web server).
+        .target(name: "PoTModuleExplorers", dependencies: ["PoTWeb", "PoTMarketsWeb", "PoTMembershipWeb"], path: "Sources/Modules/Explorers", exclude: ["README.md"]),
         // The gossip protocol without I/O: sessions, handshake, inventory, sync, peer scoring.
         .target(name: "PoTNet", dependencies: ["PoTCore"]),
         // A gossip node over TCP (SwiftNIO) on a chain stored in git, and a client for one peer.
@@ -148,7 +150,7 @@ let package = Package(
         .executableTarget(
             name: "pot-web",
             dependencies: [
-                "PoTWeb", "PoTModuleHosts",
+                "PoTWeb", "PoTModuleExplorers",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -183,7 +185,7 @@ let package = Package(
         .testTarget(
             name: "PoTWebTests",
             dependencies: [
-                "PoTWeb", "PoTStore", "PoTCore", "PoTMarkets", "PoTMarketsWeb", "PoTModules", "PoTModuleHosts", "PoTNode", "PoTNet",
+                "PoTWeb", "PoTStore", "PoTCore", "PoTMarkets", "PoTMarketsWeb", "PoTModules", "PoTModuleExplorers", "PoTNode", "PoTNet",
                 "PoTTestSupport",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import Logging
-import PoTModuleHosts
+import PoTModuleExplorers
 import PoTWeb
 
 @main
@@ -37,7 +37,7 @@ struct PotWeb: AsyncParsableCommand {
 
     func run() async throws {
         if printOpenapi {
-            FileHandle.standardOutput.write(Data(try WebServer.openAPIDocument(modules: ModuleHosts.explorer).readableBytesView))
+            FileHandle.standardOutput.write(Data(try WebServer.openAPIDocument(modules: ModuleExplorers.all).readableBytesView))
             return
         }
         guard let level = Logger.Level(rawValue: logLevel) else {
@@ -61,7 +61,7 @@ struct PotWeb: AsyncParsableCommand {
             configuration.staticDirectory = URL(fileURLWithPath: staticDirectory).standardizedFileURL.path
         }
         try configuration.validate()
-        let reader = try ChainReader(repository: repo, modules: ModuleHosts.explorer)
+        let reader = try ChainReader(repository: repo, modules: ModuleExplorers.all)
         let desk = labels.isEmpty ? nil : try await SigningDesk(reader: reader, unlock: labels)
         if let tokenFile, desk != nil { try configuration.token.write(to: tokenFile) }
         let token = configuration.token

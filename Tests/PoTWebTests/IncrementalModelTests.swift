@@ -3,7 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import PoTTestSupport
 import PoTMarketsWeb
-import PoTModuleHosts
+import PoTModuleExplorers
 @testable import PoTWeb
 import Testing
 
@@ -19,7 +19,7 @@ struct IncrementalModelTests {
         }
         try Run.ok(["init", "--k", "2", "--alpha", "1000", "--endow", "alice=10000", "--endow", "bob=8000",
                     "--endow", "carol=8000", "--timestamp", "1700000000"], in: dir)
-        let followed = try ChainReader(repository: dir, modules: ModuleHosts.explorer)
+        let followed = try ChainReader(repository: dir, modules: ModuleExplorers.all)
         var replayed = 0
         /// Refreshes the followed model (only looking at main when only main moved, as the
         /// watcher does), checks it replayed `blocks` blocks, and compares it with a fresh one.
@@ -72,7 +72,7 @@ struct IncrementalModelTests {
         defer { TestEnvironment.remove(dir) }
         try Run.ok(["init", "--k", "2", "--alpha", "1000", "--endow", "alice=10000", "--endow", "bob=8000", "--timestamp", "1700000000"], in: dir)
         try Run.ok(["propose", "--as", "alice", "--canonical", "--timestamp", "1700000001"], in: dir)
-        let followed = try ChainReader(repository: dir, modules: ModuleHosts.explorer)
+        let followed = try ChainReader(repository: dir, modules: ModuleExplorers.all)
         let stale = try await followed.withStore { try RefsFingerprint.read($0) }
         try Run.ok(["transfer", "--as", "alice", "--to", "bob", "--amount", "10"], in: dir)
         try Run.ok(["propose", "--as", "bob", "--canonical", "--timestamp", "1700000002"], in: dir)
@@ -92,7 +92,7 @@ struct IncrementalModelTests {
 /// account, and a search) equals, byte for byte, what a model built from genesis now serves.
 private func expectSameDocuments(_ reader: ChainReader, dir: String, step: String) async throws {
     let s = reader.snapshot
-    let fresh = try ChainReader(repository: dir, modules: ModuleHosts.explorer, revision: s.revision - 1)
+    let fresh = try ChainReader(repository: dir, modules: ModuleExplorers.all, revision: s.revision - 1)
     let f = fresh.snapshot
     #expect(f.revision == s.revision)
     #expect(Set(f.blocks.keys) == Set(s.blocks.keys) && Set(f.accounts.keys) == Set(s.accounts.keys) && f.heights.count == s.heights.count,

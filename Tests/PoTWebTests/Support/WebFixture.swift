@@ -3,7 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import PoTTestSupport
-import PoTModuleHosts
+import PoTModuleExplorers
 import PoTWeb
 
 /// pot-web's router over a chain, for tests that send requests straight to it.
@@ -14,7 +14,7 @@ struct WebFixture {
     let reader: ChainReader
     let app: Application<RouterResponder<WebContext>>
 
-    init(chain: WalkthroughChain, unlock: [String] = [], modules: ExplorerModules = ModuleHosts.explorer) async throws {
+    init(chain: WalkthroughChain, unlock: [String] = [], modules: ExplorerModules = ModuleExplorers.all) async throws {
         self.chain = chain
         reader = try ChainReader(repository: chain.directory, modules: modules)
         let desk = unlock.isEmpty ? nil : try await SigningDesk(reader: reader, unlock: unlock)

@@ -129,6 +129,15 @@ struct SponsorCLITests {
         let open = try JSONSerialization.jsonObject(with: Data(opened.utf8)) as! [String: Any]
         let game = try #require(open["game"] as? String)
         #expect(game.count == 64 && open["role"] as? String == "opener")
+        // The move and salt stay on this machine: readable by the owner only, in no ref.
+        let secrets = dir + "/.git/pot/secrets"
+        let files = try FileManager.default.contentsOfDirectory(atPath: secrets)
+        #expect(files.count == 1 && files[0].hasPrefix(game))
+        let mode = try FileManager.default.attributesOfItem(atPath: "\(secrets)/\(files[0])")[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        let secretBlob = try Run.git(["hash-object", "\(secrets)/\(files[0])"], in: dir).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let refs = try Run.git(["for-each-ref", "--format=%(objectname)"], in: dir).stdout
+        #expect(!refs.contains(secretBlob), "a secret is in a ref")
         try Self.block(dir)
         let joined = try JSONSerialization.jsonObject(with: Data(try Run.ok(["sponsor", "join", "--as", "bob", "--game", game, "--move", "cooperate", "--json"], in: dir).utf8)) as! [String: Any]
         #expect(joined["game"] as? String == game && joined["role"] as? String == "partner")

@@ -21,17 +21,21 @@ extension ChainStore {
     /// Reveals each move whose secret and key are here, in a game whose reveals a block at the
     /// next height may carry, that the chain has not seen revealed and no stored reveal carries
     /// yet. Returns one line per reveal.
+    /// Runs every two seconds in a node, so it reads no secret and no key unless a move is due.
     public func revealDueMoves() throws -> [String] {
-        let secrets = try SponsorSecrets(store: self).all()
-        guard !secrets.isEmpty else { return [] }
+        let kept = SponsorSecrets(store: self).kept()
+        guard !kept.isEmpty else { return [] }
         let state = try currentState()
         let next = state.height + 1
-        let ring = KeyRing(store: self)
-        let keys = Dictionary(ring.all().map { ($0.key.publicKey, $0) }, uniquingKeysWith: { first, _ in first })
+        let due = kept.filter { secret in
+            guard let game = state.membership.games[secret.game], game.phase == .revealing, let joinedAt = game.joinedAt else { return false }
+            return joinedAt < next && game.reveals[secret.member] == nil
+        }
+        guard !due.isEmpty else { return [] }
+        let keys = Dictionary(KeyRing(store: self).all().map { ($0.key.publicKey, $0) }, uniquingKeysWith: { first, _ in first })
         var done: [String] = []
-        for secret in secrets {
-            guard let game = state.membership.games[secret.game], game.phase == .revealing, let joinedAt = game.joinedAt, joinedAt < next,
-                  game.reveals[secret.member] == nil, let (label, key) = keys[secret.member] else { continue }
+        for secret in due {
+            guard let (label, key) = keys[secret.member] else { continue }
             let path = "\(secret.game.hex)/\(secret.member.hex)"
             if try git.reference("refs/pot/\(MembershipModule.revealKind.refRoot)/\(path)") != nil { continue }
             do {

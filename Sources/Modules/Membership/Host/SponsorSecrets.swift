@@ -68,13 +68,13 @@ public struct SponsorSecrets {
         }
     }
 
-    /// Every secret kept here.
-    public func all() throws -> [SponsorSecret] {
+    /// The game and player of every secret kept here, from the files' names (nothing is read).
+    public func kept() -> [(game: Hash256, member: PublicKey)] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        return try names.filter { $0.hasSuffix(".secret") }.sorted().compactMap { name in
+        return names.filter { $0.hasSuffix(".secret") }.sorted().compactMap { name in
             let parts = name.dropLast(".secret".count).split(separator: "-")
             guard parts.count == 2, let game = Hash256(hex: String(parts[0])), let member = PublicKey(hex: String(parts[1])) else { return nil }
-            return try load(game: game, member: member)
+            return (game, member)
         }
     }
 }

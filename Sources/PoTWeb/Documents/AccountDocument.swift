@@ -30,6 +30,10 @@ public struct AccountDocument: Codable, Sendable, Equatable {
         public let transfers: Int
     }
 
+    /// The fields of the document itself; the modules' sections take other keys.
+    static let kernelKeys = ["public_key", "label", "exists", "balance_mt", "nonce", "member", "history", "votes", "scores",
+                             "transfers", "penalties", "totals"]
+
     /// Lists hold the newest entries, at most this many; `totals` counts them all.
     package static let listLimit = 500
 

@@ -72,18 +72,18 @@ public struct ExplorerModules: Sendable {
     private init() { all = [] }
 
     private func check() throws {
-        var seen: Set<String> = []
+        // The kernel's own keys are claimed first, so a module cannot take them.
+        var seen = Set(["transfers", "votes", "evidence"].map { "the block section '\($0)'" }
+            + AccountDocument.kernelKeys.map { "the account section '\($0)'" }
+            + ["vote", "transfer"].map { "the signed kind '\($0)'" })
         func claim(_ what: String) throws {
-            guard seen.insert(what).inserted else { throw ExplorerModulesError("two explorer modules claim \(what)") }
+            guard seen.insert(what).inserted else { throw ExplorerModulesError("two explorer modules, or a module and the kernel, claim \(what)") }
         }
         for module in all {
             try claim("the name '\(module.name)'")
             if let s = module.blockSectionSchema { try claim("the block section '\(s.key)'") }
             if let s = module.accountSectionSchema { try claim("the account section '\(s.key)'") }
             for operation in module.signing { try claim("the signed kind '\(operation.kind)'") }
-        }
-        for kernel in ["transfers", "votes", "evidence"] where seen.contains("the block section '\(kernel)'") {
-            throw ExplorerModulesError("the block section '\(kernel)' is the kernel's")
         }
     }
 

@@ -3,7 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import PoTMarketsWeb
 import PoTTestSupport
-import PoTWeb
+@testable import PoTWeb
 import Testing
 
 @Suite("The explorer's module seam")
@@ -21,6 +21,9 @@ struct ExplorerSeamTests {
             #expect(cast > 0)
             #expect(alice["votes_cast"]?.int == cast, "the account's twin carries the module's section")
             #expect(alice["market_scores"] != nil, "the other modules' sections stay")
+            // The kernel's own account fields are exactly those a module may not take.
+            let kernelFields = Set(alice.object.keys).subtracting(["market_scores", "membership", "votes_cast"])
+            #expect(kernelFields == Set(AccountDocument.kernelKeys))
             let accountPage = try await client.execute(uri: "/accounts/alice", method: .get).text
             #expect(accountPage.contains("<p id=\"votes-cast\">\(cast)</p>"))
 
@@ -65,11 +68,12 @@ struct ExplorerSeamTests {
         }
     }
 
-    @Test("WEB-MODULES: two modules claiming one name, section key or signed kind, or a kernel section, are refused")
+    @Test("WEB-MODULES: two modules claiming one name, section key or signed kind, or a kernel section, field or kind, are refused")
     func collisions() throws {
         #expect(throws: (any Error).self) { try ExplorerModules([MarketsExplorer.self, MarketsExplorer.self]) }
         #expect(throws: (any Error).self) { try ExplorerModules([MarketsExplorer.self, CollidingExplorer.self]) }
         #expect(throws: (any Error).self) { try ExplorerModules([KernelSectionExplorer.self]) }
+        #expect(throws: (any Error).self) { try ExplorerModules([KernelAccountExplorer.self]) }
         #expect(throws: Never.self) { try ExplorerModules([MarketsExplorer.self, VoteCountExplorer.self]) }
     }
 }

@@ -83,3 +83,10 @@ enum KernelSectionExplorer: ExplorerModule {
     static func part(_ input: ReadModelInput, problems: inout [String]) throws -> Int { 0 }
     static var blockSectionSchema: SectionSchema? { SectionSchema(key: "votes", schema: Schema.integer) }
 }
+
+/// A module that takes a field of the kernel's account document.
+enum KernelAccountExplorer: ExplorerModule {
+    static var name: String { "kernel-account" }
+    static func part(_ input: ReadModelInput, problems: inout [String]) throws -> Int { 0 }
+    static var accountSectionSchema: SectionSchema? { SectionSchema(key: "balance_mt", schema: Schema.integer) }
+}

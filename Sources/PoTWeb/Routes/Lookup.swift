@@ -31,6 +31,16 @@ package enum Lookup {
         return view
     }
 
+    /// The element of `among` whose id the path parameter `parameter` names in full or by a
+    /// unique prefix (a module's market, game …): 404 when none, 400 when unreadable or ambiguous.
+    package static func unique<T>(_ parameter: APIParameter, _ context: WebContext, kind: String, among: [T],
+                                  id: (T) -> Hash256) throws -> T {
+        let prefix = try parameter.value(context).lowercased()
+        return try answering { () throws(IdPrefix.Failure) in
+            try IdPrefix.unique(prefix, kind: kind, place: "in this repository", among: among, id: id)
+        }
+    }
+
     /// A failed prefix look-up as an HTTP answer: 404 when nothing matches, else 400.
     package static func answering<T>(_ lookup: () throws(IdPrefix.Failure) -> T) throws -> T {
         do { return try lookup() } catch {

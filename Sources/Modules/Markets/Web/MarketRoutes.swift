@@ -41,11 +41,7 @@ struct MarketRoutes: RouteGroup {
 
     /// The market the request's path names, or a refusal (404: none, 400: unreadable or ambiguous).
     static func market(_ context: WebContext, in s: ChainSnapshot) throws -> MarketReport {
-        let prefix = try marketId.value(context).lowercased()
-        return try Lookup.answering { () throws(IdPrefix.Failure) in
-            try IdPrefix.unique(prefix, kind: "market", place: "in this repository", among: s.part(of: MarketsExplorer.self).markets,
-                                id: { Hash256(hex: $0.id)! })
-        }
+        try Lookup.unique(marketId, context, kind: "market", among: s.part(of: MarketsExplorer.self).markets, id: { Hash256(hex: $0.id)! })
     }
 
     var openAPI: OpenAPIFragment {

@@ -44,11 +44,7 @@ struct MembershipRoutes: RouteGroup {
 
     /// The game the request's path names, or a refusal (404: none, 400: unreadable or ambiguous).
     static func game(_ context: WebContext, in s: ChainSnapshot) throws -> GameReport {
-        let prefix = try gameId.value(context).lowercased()
-        return try Lookup.answering { () throws(IdPrefix.Failure) in
-            try IdPrefix.unique(prefix, kind: "game", place: "in this repository", among: s.part(of: MembershipExplorer.self).games,
-                                id: { Hash256(hex: $0.id)! })
-        }
+        try Lookup.unique(gameId, context, kind: "game", among: s.part(of: MembershipExplorer.self).games, id: { Hash256(hex: $0.id)! })
     }
 
     var openAPI: OpenAPIFragment {

@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "PoTCore", targets: ["PoTCore"]),
         .library(name: "PoTMarkets", targets: ["PoTMarkets"]),
         .library(name: "PoTMembership", targets: ["PoTMembership"]),
+        .library(name: "PoTContracts", targets: ["PoTContracts"]),
         .library(name: "PoTModules", targets: ["PoTModules"]),
         .library(name: "PoTStore", targets: ["PoTStore"]),
         .library(name: "GitKit", targets: ["GitKit"]),
@@ -56,8 +57,11 @@ let package = Package(
         .target(name: "PoTMarkets", dependencies: ["PoTCore"], path: "Sources/Modules/Markets/Rules"),
         // Membership by sponsorship (system 001): the admission game's rules.
         .target(name: "PoTMembership", dependencies: ["PoTCore"], path: "Sources/Modules/Membership/Rules"),
+        // Accountable service contracts (system 002): contracts, service trust, committees, sealed verdicts.
+        .target(name: "PoTContracts", dependencies: ["PoTCore", .product(name: "Crypto", package: "swift-crypto")],
+                path: "Sources/Modules/Contracts/Rules"),
         // The one ordered list of the chain's modules.
-        .target(name: "PoTModules", dependencies: ["PoTCore", "PoTMarkets", "PoTMembership"], path: "Sources/Modules/List", exclude: ["README.md"]),
+        .target(name: "PoTModules", dependencies: ["PoTCore", "PoTMarkets", "PoTMembership", "PoTContracts"], path: "Sources/Modules/List", exclude: ["README.md"]),
         // The chain stored in a git repository.
         .target(name: "PoTStore", dependencies: ["PoTCore", "PoTModules", "GitKit"]),
         // The `pot` command line, shared by `pot` and `git-pot`.
@@ -88,10 +92,20 @@ let package = Package(
             ],
             path: "Sources/Modules/Membership/Host"
         ),
+        // The contracts module's host: its store signing, arbiter secrets, `pot contract|committee|arbitrate|shamir`.
+        .target(
+            name: "PoTContractsHost",
+            dependencies: [
+                "PoTCore", "PoTContracts", "PoTModules", "PoTStore", "PoTCLI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Sources/Modules/Contracts/Host"
+        ),
         // The membership module in the explorer: the membership page with its graph, game pages, block and account sections.
         .target(name: "PoTMembershipWeb", dependencies: ["PoTCore", "PoTMembership", "PoTMembershipHost", "PoTStore", "PoTWeb"], path: "Sources/Modules/Membership/Web"),
         // The modules' host parts as the programs list them: their verbs of `pot`, their explorer parts.
-        .target(name: "PoTModuleHosts", dependencies: ["PoTCLI", "PoTStore", "PoTMarketsHost", "PoTMembershipHost"], path: "Sources/Modules/Hosts", exclude: ["README.md"]),
+        .target(name: "PoTModuleHosts", dependencies: ["PoTCLI", "PoTStore", "PoTMarketsHost", "PoTMembershipHost", "PoTContractsHost"], path: "Sources/Modules/Hosts", exclude: ["README.md"]),
         // The modules' parts of the explorer as pot-web lists them (apart, so `pot` does not link the web server).
         .target(name: "PoTModuleExplorers", dependencies: ["PoTWeb", "PoTMarketsWeb", "PoTMembershipWeb"], path: "Sources/Modules/Explorers", exclude: ["README.md"]),
         // The gossip protocol without I/O: sessions, handshake, inventory, sync, peer scoring.
@@ -161,9 +175,11 @@ let package = Package(
         .executableTarget(name: "pot-market", dependencies: ["PoTMarketsHost"]),
         .testTarget(
             name: "PoTCoreTests",
-            dependencies: ["PoTCore", "PoTMarkets", "PoTMembership", "PoTModules", "PoTTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["PoTCore", "PoTMarkets", "PoTMembership", "PoTContracts", "PoTModules", "PoTTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit"]),
+        // The contracts module's pure parts: Shamir against ssss, Raft against etcd's election behaviours.
+        .testTarget(name: "PoTContractsTests", dependencies: ["PoTContracts"]),
         .testTarget(name: "PoTStoreTests", dependencies: ["PoTStore", "PoTCore", "PoTMarkets", "PoTMarketsHost", "PoTModules", "GitKit"]),
         // Runs the built executables from tests, as a person would.
         .target(name: "PoTTestSupport", path: "Tests/PoTTestSupport"),

@@ -51,6 +51,25 @@ run pot sponsor reveal --as bob --game "$G"
 run pot propose --as alice --canonical --timestamp 1700000900
 run pot sponsor show "$G"
 run pot members
+# The contracts module: carol posts a task with a reward, dana takes it and delivers a commit of
+# the repository, carol approves (the escrow goes to dana) and each rates the other.
+echo "\$ git switch -c release-notes && git commit --allow-empty -m 'Release notes' && git switch main"
+git switch -q -c release-notes && git -c user.name=dana -c user.email=dana@example.org commit -q --allow-empty -m 'Release notes' && git switch -q main
+echo
+echo "\$ pot contract post --as carol --title 'Write the release notes' --reward 500"
+TK=$(pot contract post --as carol --title 'Write the release notes' --reward 500 | tail -n 1); echo "$TK"; echo
+run pot propose --as alice --canonical --timestamp 1700001000
+run pot contract accept --as dana "$TK"
+run pot propose --as alice --canonical --timestamp 1700001100
+run pot contract deliver --as dana "$TK" --commit release-notes
+run pot propose --as alice --canonical --timestamp 1700001200
+run pot contract approve --as carol "$TK"
+run pot propose --as alice --canonical --timestamp 1700001300
+run pot contract rate --as carol "$TK" --stars 5
+run pot contract rate --as dana "$TK" --stars 4
+run pot propose --as alice --canonical --timestamp 1700001400
+run pot contract show "$TK"
+run pot contract trust
 run pot status
 run pot verify
 

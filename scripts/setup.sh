@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building PoT needs when it is missing: git and libgit2 (Debian packages).
 #   scripts/setup.sh tests   also what the tests need: Chromium (the explorer's pages are checked in it)
-#                            and promtool (Debian package prometheus; it checks the daemon's /metrics)
+#                            promtool (Debian package prometheus; it checks the daemon's /metrics) and
+#                            ssss (pot shamir is checked against ssss-split and ssss-combine)
 #   scripts/setup.sh bench   also what the benchmarks need: wrk and curl
 set -euo pipefail
 missing=()
@@ -10,7 +11,8 @@ pkg-config --exists libgit2 2>/dev/null || missing+=(libgit2-dev pkg-config)
 for need in "$@"; do
   case "$need" in
     tests) command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-           command -v promtool >/dev/null 2>&1 || missing+=(prometheus) ;;
+           command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
+           command -v ssss-split >/dev/null 2>&1 || missing+=(ssss) ;;
     bench) command -v wrk >/dev/null 2>&1 || missing+=(wrk)
            command -v curl >/dev/null 2>&1 || missing+=(curl) ;;
     *) echo "error: unknown setup '$need' (use tests or bench)" >&2; exit 1 ;;

@@ -15,6 +15,15 @@ extension StoreBackend {
             return .invalid(code: .badSignature, detail: "\(m.kind.name) signature does not verify for this chain")
         }
         if let refusal = module.admit(m.object, final.state, storedObject, store.keyNamer()), refusal.standing != .early {
+            // What waits on blocks not final yet (a delivery on an acceptance of the last block)
+            // is kept when the tip admits it; a block that reorganizes it away just won't carry
+            // it. Nobody is blamed for what only a block not final yet refuses.
+            if refusal.standing == .notYet {
+                let onTip = module.admit(m.object, tipState, storedObject, store.keyNamer())
+                if onTip == nil || onTip?.standing == .early { return try keep(m, id: id) }
+                if let onTip, onTip.standing == .stale { return .stale(onTip.detail) }
+                return .notYet(refusal.detail)
+            }
             switch refusal.standing {
             case .broken:
                 return .invalid(code: module.memberRules.contains(refusal.rule) ? .notMember : .brokenRule, detail: refusal.detail)
@@ -22,6 +31,11 @@ extension StoreBackend {
             case .stale, .early: return .stale(refusal.detail)
             }
         }
+        return try keep(m, id: id)
+    }
+
+    /// Stores an admitted object under its ref, unless another object holds that ref.
+    private func keep(_ m: ModuleObject, id: Hash256) throws -> Acceptance {
         guard let ref = m.kind.ref(of: m.object, chain: chainId) else {
             return .invalid(code: .brokenRule, detail: "not a \(m.kind.name)")
         }

@@ -25,6 +25,9 @@ struct WalkthroughTests {
     @Test("SPONSOR-OUTCOME docs/membership.md: five games on one chain end C/C, C/D, D/C, D/D and with a missing reveal; a suspended sponsor is refused until its penalty ends")
     func membership() throws { try runTranscript("docs/membership.md") }
 
+    @Test("VERDICT-RECOVERY docs/contracts.md: a contract approved and rated; a dispute whose silent arbiter's verdict three members recover, decided by a leader with a majority's votes")
+    func contracts() throws { try runTranscript("docs/contracts.md") }
+
     @Test("docs/errors.md: bad input gets one clear line and a non-zero exit")
     func errors() throws { try runTranscript("docs/errors.md") }
 }

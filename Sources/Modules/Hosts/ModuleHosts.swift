@@ -1,4 +1,5 @@
 import ArgumentParser
+import PoTContractsHost
 import PoTMarketsHost
 import PoTMembershipHost
 import PoTStore
@@ -8,8 +9,10 @@ import PoTStore
 /// `Sources/Modules/Explorers`, the list of their explorer parts).
 public enum ModuleHosts {
     /// Each module's group of `pot` verbs.
-    public static let commands: [any ParsableCommand.Type] = [MarketsGroup.self, SponsorGroup.self, MembersCommand.self]
+    public static let commands: [any ParsableCommand.Type] = [MarketsGroup.self, SponsorGroup.self, MembersCommand.self, ContractGroup.self, CommitteeGroup.self,
+                                                                 ArbitrateGroup.self, ShamirGroup.self]
 
-    /// What `pot-bootstrap` does by itself for the modules (membership: reveal due moves).
-    public static var duties: [StoreDuty] { [SponsorAutoReveal.duty] }
+    /// What `pot-bootstrap` does by itself for the modules (membership: reveal due moves; contracts:
+    /// reveal and recover verdicts).
+    public static var duties: [StoreDuty] { [SponsorAutoReveal.duty, ArbiterAutoDuty.duty] }
 }

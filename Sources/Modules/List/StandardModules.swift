@@ -1,3 +1,4 @@
+import PoTContracts
 import PoTCore
 import PoTMarkets
 import PoTMembership
@@ -6,7 +7,7 @@ import PoTMembership
 /// added to.
 extension ChainModules {
     public static let standard: ChainModules = {
-        do { return try ChainModules([MarketsModule.self, MembershipModule.self]) } catch { preconditionFailure("the module list is inconsistent: \(error)") }
+        do { return try ChainModules([MarketsModule.self, MembershipModule.self, ContractsModule.self]) } catch { preconditionFailure("the module list is inconsistent: \(error)") }
     }()
 }
 

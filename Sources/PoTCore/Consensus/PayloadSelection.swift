@@ -37,7 +37,7 @@ public enum PayloadSelection {
                 }
             }
         }
-        let context = BlockContext(height: blockHeight, chain: chain, preBlockTrust: snapshot, signatures: DirectSignatures())
+        let context = BlockContext(height: blockHeight, chain: chain, parent: state.tip, preBlockTrust: snapshot, signatures: DirectSignatures())
         for module in state.modules.all {
             module.select(pending, &scratch, context, &payload)
         }

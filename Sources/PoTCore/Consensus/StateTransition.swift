@@ -40,7 +40,7 @@ public enum StateTransition {
             effects.penalties.append(
                 try applyEvidence(evidence, blockHeight: header.height, to: &next, chain: chain, signatures: signatures))
         }
-        let context = BlockContext(height: header.height, chain: chain, preBlockTrust: snapshot, signatures: signatures)
+        let context = BlockContext(height: header.height, chain: chain, parent: state.tip, preBlockTrust: snapshot, signatures: signatures)
         for module in state.modules.all {
             try module.applyBlock(payload, &next, context, &effects)
         }

@@ -2,6 +2,8 @@
 struct BlockContext {
     let height: UInt64
     let chain: Hash256
+    /// The id of the block at height − 1, which this one builds on.
+    let parent: Hash256
     let preBlockTrust: [PublicKey: UInt64]
     let signatures: any SignatureChecker
 }
@@ -75,7 +77,7 @@ extension ChainState {
     /// that throws refuses the block: the state it leaves is discarded by the caller.
     mutating func withModule<M: ChainModule, T>(_: M.Type, _ context: BlockContext, effects: inout BlockEffects,
                                                 _ hook: (inout ModuleBlock<M>) throws -> T) rethrows -> T {
-        var block = ModuleBlock<M>(height: context.height, chain: context.chain, params: params,
+        var block = ModuleBlock<M>(height: context.height, chain: context.chain, parent: context.parent, params: params,
                                    preBlockTrust: context.preBlockTrust, signatures: context.signatures,
                                    state: moduleStates.take(M.self, params: params), others: moduleStates)
         block.report = effects.modules[M.self]

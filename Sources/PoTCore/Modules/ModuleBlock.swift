@@ -5,6 +5,9 @@ public struct ModuleBlock<M: ChainModule> {
     /// Height of the block being applied or proposed.
     public let height: UInt64
     public let chain: Hash256
+    /// The id of the block this one builds on (at height − 1): known to all, chosen by no one
+    /// module, so a module may draw randomness from it.
+    public let parent: Hash256
     public let params: ChainParams
     /// Members' trust in the state before this block (the weights the block's fork choice uses).
     public let preBlockTrust: [PublicKey: UInt64]
@@ -19,10 +22,11 @@ public struct ModuleBlock<M: ChainModule> {
     var journal: [LedgerEntry] = []
     let others: ModuleStates
 
-    init(height: UInt64, chain: Hash256, params: ChainParams, preBlockTrust: [PublicKey: UInt64],
+    init(height: UInt64, chain: Hash256, parent: Hash256, params: ChainParams, preBlockTrust: [PublicKey: UInt64],
          signatures: any SignatureChecker, state: M.State, others: ModuleStates) {
         self.height = height
         self.chain = chain
+        self.parent = parent
         self.params = params
         self.preBlockTrust = preBlockTrust
         self.signatures = signatures

@@ -52,7 +52,7 @@ struct LedgerTests {
     func invariants() async {
         await propertyCheck(count: 400, input: Self.ops) { (ops: [Op]) in
             var state = ChainState(genesis: Fx.params(), modules: ModuleSeamTests.modules)
-            let context = BlockContext(height: 1, chain: state.chainId, preBlockTrust: state.memberTrust, signatures: DirectSignatures())
+            let context = BlockContext(height: 1, chain: state.chainId, parent: state.tip, preBlockTrust: state.memberTrust, signatures: DirectSignatures())
             for op in ops {
                 let before = state
                 var effects = BlockEffects()
@@ -81,7 +81,7 @@ struct LedgerTests {
     @Test("MOD-LEDGER: a debit, a lock or an unlock beyond what the account holds, and an overflowing credit, are refused under the rule ledger")
     func refusals() throws {
         var state = ChainState(genesis: Fx.params(), modules: ModuleSeamTests.modules)
-        let context = BlockContext(height: 1, chain: state.chainId, preBlockTrust: state.memberTrust, signatures: DirectSignatures())
+        let context = BlockContext(height: 1, chain: state.chainId, parent: state.tip, preBlockTrust: state.memberTrust, signatures: DirectSignatures())
         var effects = BlockEffects()
         let bob = Fx.bob.publicKey
         func rule(_ change: (inout ModuleBlock<NotaryModule>) throws -> Void) -> BlockRejection.Rule? {

@@ -1,0 +1,56 @@
+import ArgumentParser
+import PoTCLI
+import PoTContracts
+import PoTCore
+import PoTStore
+
+/// `pot committee show DISPUTE`: who sits on a dispute's committee and where it stands.
+public struct CommitteeGroup: ParsableCommand {
+    public init() {}
+    public static let configuration = CommandConfiguration(
+        commandName: "committee", abstract: "Show a dispute's committee: members, phase, verdicts, leader and term.",
+        subcommands: [CommitteeShow.self])
+}
+
+struct CommitteeShow: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one dispute's committee.")
+    @Argument(help: "The dispute's id (its task's) or a unique prefix.") var dispute: String
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let context = try ChainContext.open()
+        let state = try context.store.currentState()
+        let names = (try? context.store.names()) ?? [:]
+        let id = try context.store.findDispute(dispute, in: state)
+        let d = state.contracts.disputes[id]!
+        let r = CommitteeReport(d, contract: state.contracts.contracts[id]!, at: state.height + 1, params: state.params, names: names)
+        if json { print(try Format.json(r)); return }
+        print("dispute    \(r.dispute)")
+        print("task       \(r.title)")
+        print("raised by  \(r.party.text) at height \(r.opened_at): \(r.statement)")
+        print("phase      \(r.phase)")
+        guard let drawn = r.drawn_at else {
+            if r.decision == nil { print("committee  drawn at height \(r.draw_at), from the id of block \(r.draw_at - 1)") }
+            if let d = r.decision { print("decision   \(d.verdict) at height \(d.height): fewer members may sit than a committee needs") }
+            return
+        }
+        print("committee  drawn at height \(drawn); \(r.threshold) shares recover a silent member's verdict")
+        for seat in r.committee {
+            let verdict = seat.verdict_ppm.map { " (\(Verdict.describe(ppm: $0)))" } ?? ""
+            print("  \(seat.position). \(seat.member.short.padded(9)) \(seat.verdict_state)\(verdict)")
+        }
+        print("windows    seal until \(r.seal_until!), reveal until \(r.reveal_until!), recover until \(r.recover_until!)")
+        if let tallied = r.tallied_at { print("tally      \(Verdict.describe(ppm: r.tally_ppm)), known at height \(tallied); decision by \(r.decide_by!)") }
+        if let d = r.decision {
+            let by = d.leader.map { "leader \($0.short), term \(d.term!)" } ?? "the chain at the deadline (no leader posted)"
+            print("decision   \(d.verdict) at height \(d.height), posted by \(by)")
+        } else {
+            print("leader     none known to the chain yet: the leader's decision carries its term and certificate")
+        }
+    }
+}
+
+extension Verdict {
+    /// The verdict of `ppm` in words.
+    static func describe(ppm: UInt64) -> String { ((try? Verdict(checking: ppm))?.description) ?? "\(ppm) ppm" }
+}

@@ -10,7 +10,7 @@ public struct ContractGroup: ParsableCommand {
     public init() {}
     public static let configuration = CommandConfiguration(
         commandName: "contract",
-        abstract: "Service contracts: post, accept, deliver, approve, rate, dispute, list, show, trust.",
+        abstract: "Service contracts: post, accept, deliver, approve, rate, dispute, list, show, trust, simulate.",
         discussion: """
         A requester posts a task and its reward is escrowed; a worker accepts, then delivers a commit of this \
         repository (kept under refs/pot/contract-work/). The requester approves (the worker is paid) or either \
@@ -19,7 +19,7 @@ public struct ContractGroup: ParsableCommand {
         `pot params` shows this chain's windows.
         """,
         subcommands: [ContractPost.self, ContractAccept.self, ContractDeliver.self, ContractApprove.self, ContractRate.self, ContractDispute.self,
-                      ContractList.self, ContractShow.self, ContractTrust.self])
+                      ContractList.self, ContractShow.self, ContractTrust.self, ContractSimulate.self])
 }
 
 /// Prints a stored object: its JSON, or `line` and then its id in full.

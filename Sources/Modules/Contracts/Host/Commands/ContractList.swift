@@ -87,6 +87,7 @@ struct AnyEncodable: Encodable {
 }
 
 extension String {
+    /// The text filled with spaces to `width` characters, on the right or on the left.
     func padded(_ width: Int, left: Bool = false) -> String {
         guard count < width else { return self }
         let fill = String(repeating: " ", count: width - count)

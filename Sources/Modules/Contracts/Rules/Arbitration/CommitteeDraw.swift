@@ -29,24 +29,27 @@ public enum CommitteeDraw {
         return chosen
     }
 
-    /// The exact probability, in ppm, that a group holding `groupWeights` among `otherWeights`
-    /// takes at least `needed` of `size` seats — what the simulation's measured frequency is set
-    /// beside. Exponential in `size`; meant for small committees.
+    /// The exact probability that a group holding `groupWeights` among `otherWeights` takes at
+    /// least `needed` of `size` seats, what a simulation's measured frequency is set beside.
+    /// Memoized over the set of candidates drawn so far; at most 64 candidates.
     public static func captureProbability(group groupWeights: [UInt64], others otherWeights: [UInt64], size: Int, needed: Int) -> Double {
-        let all = groupWeights.map { ($0, true) } + otherWeights.map { ($0, false) }
-        func walk(_ remaining: [(UInt64, Bool)], seats: Int, taken: Int) -> Double {
+        let weights = (groupWeights + otherWeights).map(Double.init)
+        let inGroup = groupWeights.count
+        precondition(weights.count <= 64, "at most 64 candidates")
+        let total = weights.reduce(0, +)
+        var memo: [UInt64: Double] = [:]
+        func walk(_ drawn: UInt64, seats: Int, taken: Int, left: Double) -> Double {
             if taken >= needed { return 1 }
-            if seats == 0 || taken + seats < needed { return 0 }
-            let total = Double(remaining.reduce(UInt64(0)) { $0 + $1.0 })
+            if seats == 0 || taken + seats < needed || left <= 0 { return 0 }
+            if let known = memo[drawn] { return known }
             var p = 0.0
-            for (i, entry) in remaining.enumerated() where entry.0 > 0 {
-                var rest = remaining
-                rest.remove(at: i)
-                p += Double(entry.0) / total * walk(rest, seats: seats - 1, taken: taken + (entry.1 ? 1 : 0))
+            for (i, w) in weights.enumerated() where w > 0 && drawn & (1 << UInt64(i)) == 0 {
+                p += w / left * walk(drawn | (1 << UInt64(i)), seats: seats - 1, taken: taken + (i < inGroup ? 1 : 0), left: left - w)
             }
+            memo[drawn] = p
             return p
         }
-        return walk(all, seats: size, taken: 0)
+        return walk(0, seats: size, taken: 0, left: total)
     }
 }
 

@@ -19,15 +19,14 @@ public enum SealedVerdict {
     /// Seals `verdict` for `committee` as `arbiter`: the seal's body fields and the salt to keep
     /// for the reveal. `threshold` shares recover it.
     public static func seal(dispute: Hash256, arbiter: PublicKey, verdict: Verdict, committee: [(key: PublicKey, encryptionKey: [UInt8])],
-                            threshold: Int, chain: Hash256,
-                            random: (Int) -> [UInt8] = SealedVerdict.systemRandom) throws -> (seal: VerdictSeal, salt: [UInt8]) {
+                            threshold: Int, chain: Hash256, random: (Int) -> [UInt8] = SealedVerdict.systemRandom,
+                            ephemeral: Curve25519.KeyAgreement.PrivateKey = .init()) throws -> (seal: VerdictSeal, salt: [UInt8]) {
         guard let own = committee.firstIndex(where: { $0.key == arbiter }) else {
             throw ObjectError("\(arbiter.short) is not on the committee of dispute \(dispute.short)")
         }
         let salt = random(ContractsLimits.saltBytes)
         let shares = try Shamir.split(secret: verdict.secret(salt: salt), threshold: threshold, count: committee.count,
                                       securityBits: securityBits, diffusion: true, random: random)
-        let ephemeral = Curve25519.KeyAgreement.PrivateKey()
         var sealed: [[UInt8]] = []
         for (index, member) in committee.enumerated() where index != own {
             let key = try shareKey(ephemeral: ephemeral, recipient: member.encryptionKey, dispute: dispute, arbiter: arbiter,

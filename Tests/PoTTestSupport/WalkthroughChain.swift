@@ -77,6 +77,16 @@ public struct WalkthroughChain: Sendable {
         return id
     }
 
+    /// alice posts a task of 300 mT and bob accepts it (blocks at 1700000480 and 1700000490).
+    /// Returns the task's id.
+    public func postTask() throws -> String {
+        let id = try Run.pot(["contract", "post", "--as", "alice", "--title", "Review the decoder", "--reward", "300"], in: directory).lastLine
+        try pot(["propose", "--as", "alice", "--canonical", "--timestamp", "1700000480"])
+        try pot(["contract", "accept", "--as", "bob", id])
+        try pot(["propose", "--as", "alice", "--canonical", "--timestamp", "1700000490"])
+        return id
+    }
+
     public func statusJSON() throws -> String { try Run.ok(["status", "--json"], in: directory) }
 
     /// Every ref with its object, and the status document: what "a refused command changes nothing" compares.

@@ -163,13 +163,14 @@ struct APIContractTests {
         defer { chain.remove() }
         let market = try chain.declareMarket()
         let game = try chain.openGame()
+        let task = try chain.postTask()
         for unlock in [[], ["carol"]] {
             let fixture = try await WebFixture(chain: chain, unlock: unlock)
             try await fixture.test { client in
                 let document = try await client.openAPIDocument()
                 var paths = 0
                 for (path, item) in document["paths"]!.object.sorted(by: { $0.key < $1.key }) {
-                    let uri = exampleURI(path, chain: chain, market: market, game: game)
+                    let uri = exampleURI(path, chain: chain, market: market, game: game, task: task)
                     let declared = Set(item.object.keys.map { $0.uppercased() })
                     let allowed = declared.contains("GET") ? declared.union(["HEAD"]) : declared
                     for method in [HTTPRequest.Method.get, .post, .put, .delete, .patch, .options, .trace, .head] {

@@ -13,6 +13,7 @@ struct APITests {
         defer { chain.remove() }
         let market = try chain.declareMarket()
         let game = try chain.openGame()
+        let task = try chain.postTask()
         let fixture = try await WebFixture(chain: chain)
         try await fixture.test { client in
             let document = try await client.openAPIDocument()
@@ -21,7 +22,7 @@ struct APITests {
             var checked = 0
             for (path, item) in document["paths"]!.object.sorted(by: { $0.key < $1.key }) {
                 guard let get = item["get"], path != "/api/events" else { continue }
-                let uri = exampleURI(path, chain: chain, market: market, game: game)
+                let uri = exampleURI(path, chain: chain, market: market, game: game, task: task)
                 let response = try await client.execute(uri: uri, method: .get)
                 #expect(response.status == .ok, "\(uri): \(response.status)")
                 #expect(response.headers[.contentType]?.hasPrefix("application/json") == true, "\(uri)")
@@ -35,7 +36,8 @@ struct APITests {
             for (page, twin) in [("/", "/api/status"), ("/blocks/\(chain.a)", "/api/blocks/\(chain.a)"), ("/heights/1", "/api/heights/1"),
                                  ("/accounts/alice", "/api/accounts/alice"), ("/search?q=zzz", "/api/search?q=zzz"),
                                  ("/markets", "/api/markets"), ("/markets/\(market)", "/api/markets/\(market)"),
-                                 ("/membership", "/api/membership"), ("/membership/games/\(game)", "/api/membership/games/\(game)")] {
+                                 ("/membership", "/api/membership"), ("/membership/games/\(game)", "/api/membership/games/\(game)"),
+                                 ("/contracts", "/api/contracts"), ("/contracts/\(task)", "/api/contracts/\(task)")] {
                 let html = try await client.execute(uri: page, method: .get)
                 #expect(html.status == .ok, "\(page)")
                 #expect(html.headers[.contentType] == "text/html; charset=utf-8", "\(page)")

@@ -147,4 +147,32 @@ struct BrowserTests {
         #expect(doms["/blocks/\(ended)"]!.contains("<h3>Moves revealed</h3>"))
         #expect(!page.contains("<script src=\"http"), "the page loads nothing from elsewhere")
     }
+    @Test("WEB-CONTRACTS: the contracts page, a disputed task's page with its timeline, and the worker's account read right in Chromium")
+    func contractsPagesReadRight() throws {
+        let chain = try WalkthroughChain.make()
+        defer { chain.remove() }
+        let task = try chain.postTask()
+        _ = try Run.git(["checkout", "-q", "-b", "review"], in: chain.directory)
+        _ = try Run.git(["-c", "user.name=bob", "-c", "user.email=bob@example.org", "commit", "-q", "--allow-empty", "-m", "review"], in: chain.directory)
+        _ = try Run.git(["checkout", "-q", "main"], in: chain.directory)
+        try chain.pot(["contract", "deliver", "--as", "bob", task, "--commit", "review"])
+        try chain.pot(["propose", "--as", "alice", "--canonical", "--timestamp", "1700000500"])
+        try chain.pot(["contract", "dispute", "--as", "alice", task, "--statement", "the review missed the tags"])
+        for t in [1700000510, 1700000520, 1700000530] { try chain.pot(["propose", "--as", "alice", "--canonical", "--timestamp", "\(t)"]) }
+        let web = try WebProcess(["--repo", chain.directory, "--listen", "127.0.0.1:0"])
+        defer { web.stop() }
+        let base = "http://127.0.0.1:\(web.port)"
+        var doms: [String: String] = [:]
+        for path in ["/contracts", "/contracts/\(task)", "/accounts/bob"] {
+            let png = try Self.screenshot(base + path)
+            #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && png.count > 20_000, "\(path): \(png.count) bytes")
+            let dom = try Self.dom(base + path)
+            #expect(Self.markupShownAsText(dom).isEmpty, "\(path) shows markup as text: \(Self.markupShownAsText(dom))")
+            doms[path] = dom
+        }
+        #expect(doms["/contracts"]!.contains("Review the decoder") && doms["/contracts"]!.contains("Service trust"))
+        #expect(doms["/contracts/\(task)"]!.contains("aria-label=\"The dispute's timeline in heights\""))
+        #expect(doms["/contracts/\(task)"]!.contains("settled without a committee"))
+        #expect(doms["/accounts/bob"]!.contains("<h2>Service</h2>"))
+    }
 }

@@ -1,3 +1,4 @@
+import PoTContractsWeb
 import PoTMarketsWeb
 import PoTMembershipWeb
 import PoTWeb
@@ -7,7 +8,7 @@ import PoTWeb
 /// reads `pot status` on every call, does not link the web server.
 public enum ModuleExplorers {
     public static let all: ExplorerModules = {
-        do { return try ExplorerModules([MarketsExplorer.self, MembershipExplorer.self]) } catch {
+        do { return try ExplorerModules([MarketsExplorer.self, MembershipExplorer.self, ContractsExplorer.self]) } catch {
             preconditionFailure("the explorer modules are inconsistent: \(error)")
         }
     }()

@@ -82,6 +82,8 @@ struct JSONSchemaCheck {
     private func matches(_ value: JSON, _ type: String) -> Bool {
         switch (type, value) {
         case ("object", .object), ("array", .array), ("string", .string), ("null", .null), ("boolean", .bool), ("integer", .integer): return true
+        // JSON Schema's numbers include its integers.
+        case ("number", .number), ("number", .integer): return true
         default: return false
         }
     }

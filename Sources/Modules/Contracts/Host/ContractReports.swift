@@ -7,8 +7,9 @@ public struct ContractReport: Encodable, Sendable {
         public let key: String
         public let label: String?
         init(_ key: PublicKey, _ names: [PublicKey: String]) { self.key = key.hex; label = names[key] }
-        var text: String { label.map { "\($0) (\(key.prefix(8)))" } ?? key }
-        var short: String { label ?? String(key.prefix(8)) }
+        public var text: String { label.map { "\($0) (\(key.prefix(8)))" } ?? key }
+        /// The label, or the start of the key.
+        public var short: String { label ?? String(key.prefix(8)) }
     }
     public struct Delivery: Encodable, Sendable { public let commit: String; public let note: String?; public let height: UInt64 }
     public struct Closing: Encodable, Sendable { public let reason: String; public let height: UInt64; public let worker_share_ppm: UInt64 }
@@ -47,7 +48,7 @@ public struct ContractReport: Encodable, Sendable {
         delivery = c.delivery.map { Delivery(commit: $0.commit.hex, note: $0.note.isEmpty ? nil : $0.note, height: c.deliveredAt!) }
         phase = ContractAdmission.describe(c.phase)
         closing = c.closing.map { Closing(reason: ContractAdmission.describe($0.reason), height: $0.height, worker_share_ppm: $0.workerShare) }
-        ratings = c.ratings.keys.sorted().map { Rating(rater: Party($0, names), stars: c.ratings[$0]!) }
+        ratings = [c.requester, c.worker].compactMap { $0 }.compactMap { key in c.ratings[key].map { Rating(rater: Party(key, names), stars: $0) } }
         disputed = c.phase == .disputed || c.closing?.reason == .decided
     }
 }

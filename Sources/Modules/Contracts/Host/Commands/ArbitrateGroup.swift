@@ -108,8 +108,8 @@ struct ArbitrateDecide: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "decide", abstract: "Post a dispute's decision as the leader of a term, with the votes of a majority.",
         discussion: """
-        The votes are signed here with the keys of --voter; a running pot-bootstrap posts the decision itself once \
-        the committee has elected its leader with Raft. The verdict is the chain's tally (pot committee show).
+        The votes are signed here with the keys of --voter: committee members that voted for the leader in the term, \
+        its own vote included. The verdict is the chain's tally (pot committee show); the chain refuses any other.
         """)
     @Option(name: .customLong("as"), help: "Label of the leader's key.") var leader: String
     @Argument(help: "The dispute's id or a unique prefix.") var dispute: String

@@ -87,6 +87,21 @@ public struct WalkthroughChain: Sendable {
         return id
     }
 
+    /// `postTask`, then bob delivers a commit of a branch `review` (block at 1700000500), alice
+    /// disputes (1700000510) and two more blocks follow (1700000520, 1700000530): with three
+    /// members no committee can be drawn, so the dispute is settled with the fallback split.
+    public func disputedTask() throws -> String {
+        let task = try postTask()
+        _ = try Run.git(["checkout", "-q", "-b", "review"], in: directory)
+        _ = try Run.git(["-c", "user.name=bob", "-c", "user.email=bob@example.org", "commit", "-q", "--allow-empty", "-m", "review"], in: directory)
+        _ = try Run.git(["checkout", "-q", "main"], in: directory)
+        try pot(["contract", "deliver", "--as", "bob", task, "--commit", "review"])
+        try pot(["propose", "--as", "alice", "--canonical", "--timestamp", "1700000500"])
+        try pot(["contract", "dispute", "--as", "alice", task, "--statement", "the review <b>missed</b> the tags"])
+        for t in [1700000510, 1700000520, 1700000530] { try pot(["propose", "--as", "alice", "--canonical", "--timestamp", "\(t)"]) }
+        return task
+    }
+
     public func statusJSON() throws -> String { try Run.ok(["status", "--json"], in: directory) }
 
     /// Every ref with its object, and the status document: what "a refused command changes nothing" compares.

@@ -147,18 +147,12 @@ struct BrowserTests {
         #expect(doms["/blocks/\(ended)"]!.contains("<h3>Moves revealed</h3>"))
         #expect(!page.contains("<script src=\"http"), "the page loads nothing from elsewhere")
     }
+
     @Test("WEB-CONTRACTS: the contracts page, a disputed task's page with its timeline, and the worker's account read right in Chromium")
     func contractsPagesReadRight() throws {
         let chain = try WalkthroughChain.make()
         defer { chain.remove() }
-        let task = try chain.postTask()
-        _ = try Run.git(["checkout", "-q", "-b", "review"], in: chain.directory)
-        _ = try Run.git(["-c", "user.name=bob", "-c", "user.email=bob@example.org", "commit", "-q", "--allow-empty", "-m", "review"], in: chain.directory)
-        _ = try Run.git(["checkout", "-q", "main"], in: chain.directory)
-        try chain.pot(["contract", "deliver", "--as", "bob", task, "--commit", "review"])
-        try chain.pot(["propose", "--as", "alice", "--canonical", "--timestamp", "1700000500"])
-        try chain.pot(["contract", "dispute", "--as", "alice", task, "--statement", "the review missed the tags"])
-        for t in [1700000510, 1700000520, 1700000530] { try chain.pot(["propose", "--as", "alice", "--canonical", "--timestamp", "\(t)"]) }
+        let task = try chain.disputedTask()
         let web = try WebProcess(["--repo", chain.directory, "--listen", "127.0.0.1:0"])
         defer { web.stop() }
         let base = "http://127.0.0.1:\(web.port)"

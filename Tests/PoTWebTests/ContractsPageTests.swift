@@ -11,16 +11,7 @@ struct ContractsPageTests {
     func pages() async throws {
         let chain = try WalkthroughChain.make()
         defer { chain.remove() }
-        let task = try chain.postTask()
-        _ = try Run.git(["checkout", "-q", "-b", "review"], in: chain.directory)
-        _ = try Run.git(["-c", "user.name=bob", "-c", "user.email=bob@example.org", "commit", "-q", "--allow-empty", "-m", "review"], in: chain.directory)
-        _ = try Run.git(["checkout", "-q", "main"], in: chain.directory)
-        try chain.pot(["contract", "deliver", "--as", "bob", task, "--commit", "review"])
-        try chain.pot(["propose", "--as", "alice", "--canonical", "--timestamp", "1700000500"])
-        try chain.pot(["contract", "dispute", "--as", "alice", task, "--statement", "the review <b>missed</b> the tags"])
-        try chain.pot(["propose", "--as", "alice", "--canonical", "--timestamp", "1700000510"])
-        try chain.pot(["propose", "--as", "alice", "--canonical", "--timestamp", "1700000520"])
-        try chain.pot(["propose", "--as", "alice", "--canonical", "--timestamp", "1700000530"])
+        let task = try chain.disputedTask()
         let fixture = try await WebFixture(chain: chain)
         try await fixture.test { client in
             let list = try await client.execute(uri: "/contracts", method: .get).text

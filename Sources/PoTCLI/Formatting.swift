@@ -10,3 +10,12 @@ public enum Format {
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }
+
+extension String {
+    /// The text filled with spaces to `width` characters, on the right or on the left (tables).
+    package func padded(_ width: Int, left: Bool = false) -> String {
+        guard count < width else { return self }
+        let fill = String(repeating: " ", count: width - count)
+        return left ? fill + self : self + fill
+    }
+}

@@ -69,28 +69,15 @@ struct ContractTrust: ParsableCommand {
         let keys = try member.map { [try context.store.resolveAccount($0)] }
             ?? state.accounts.keys.filter { state.isMember($0) || state.contracts.service[$0] != nil }.sorted()
         let reports = keys.map { ServiceReport($0, state: state, names: names) }.sorted { $0.member.short < $1.member.short }
-        if json { print(try Format.json(member == nil ? AnyEncodable(reports) : AnyEncodable(reports[0]))); return }
+        if json {
+            print(member == nil ? try Format.json(reports) : try Format.json(reports[0]))
+            return
+        }
         print("member     trust    for    against  contracts  arbitrations  may sit")
         for r in reports {
             print("\(r.member.short.padded(9))  \(String(format: "%5.1f%%", Double(r.trust_ppm) / 10_000))  \(String(format: "%5.2f", r.evidence_for))  "
                   + "\(String(format: "%7.2f", r.evidence_against))  \(String(r.contracts).padded(9, left: true))  "
                   + "\(String(r.arbitrations).padded(12, left: true))  \(r.may_sit ? "yes" : r.arbiter_key ? "no" : "no (no arbiter key)")")
         }
-    }
-}
-
-/// An Encodable of any type, for printing one report or a list from one command.
-struct AnyEncodable: Encodable {
-    let encode: (Encoder) throws -> Void
-    init<T: Encodable>(_ value: T) { encode = value.encode }
-    func encode(to encoder: Encoder) throws { try encode(encoder) }
-}
-
-extension String {
-    /// The text filled with spaces to `width` characters, on the right or on the left.
-    func padded(_ width: Int, left: Bool = false) -> String {
-        guard count < width else { return self }
-        let fill = String(repeating: " ", count: width - count)
-        return left ? fill + self : self + fill
     }
 }

@@ -58,11 +58,3 @@ struct SponsorShow: ParsableCommand {
         }
     }
 }
-
-extension String {
-    func padded(_ width: Int, left: Bool = false) -> String {
-        guard count < width else { return self }
-        let fill = String(repeating: " ", count: width - count)
-        return left ? fill + self : self + fill
-    }
-}

@@ -96,7 +96,7 @@ let package = Package(
         .target(
             name: "PoTContractsHost",
             dependencies: [
-                "PoTCore", "PoTContracts", "PoTModules", "PoTStore", "PoTCLI",
+                "PoTCore", "PoTContracts", "PoTModules", "PoTStore", "PoTCLI", "PoTNet", "GitKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -107,7 +107,7 @@ let package = Package(
         // The membership module in the explorer: the membership page with its graph, game pages, block and account sections.
         .target(name: "PoTMembershipWeb", dependencies: ["PoTCore", "PoTMembership", "PoTMembershipHost", "PoTStore", "PoTWeb"], path: "Sources/Modules/Membership/Web"),
         // The modules' host parts as the programs list them: their verbs of `pot`, their explorer parts.
-        .target(name: "PoTModuleHosts", dependencies: ["PoTCLI", "PoTStore", "PoTMarketsHost", "PoTMembershipHost", "PoTContractsHost"], path: "Sources/Modules/Hosts", exclude: ["README.md"]),
+        .target(name: "PoTModuleHosts", dependencies: ["PoTCLI", "PoTStore", "PoTNet", "PoTMarketsHost", "PoTMembershipHost", "PoTContractsHost"], path: "Sources/Modules/Hosts", exclude: ["README.md"]),
         // The modules' parts of the explorer as pot-web lists them (apart, so `pot` does not link the web server).
         .target(name: "PoTModuleExplorers", dependencies: ["PoTWeb", "PoTMarketsWeb", "PoTMembershipWeb", "PoTContractsWeb"], path: "Sources/Modules/Explorers", exclude: ["README.md"]),
         // The gossip protocol without I/O: sessions, handshake, inventory, sync, peer scoring.
@@ -198,7 +198,7 @@ let package = Package(
         .testTarget(name: "PoTDeployTests", dependencies: ["PoTDeploy", "PoTTestSupport"]),
         .testTarget(
             name: "PoTNodeTests",
-            dependencies: ["PoTNode", "PoTLight", "PoTNet", "PoTStore", "PoTMarketsHost", "PoTCore", "GitKit", "PoTTestSupport"]
+            dependencies: ["PoTNode", "PoTLight", "PoTNet", "PoTStore", "PoTMarketsHost", "PoTContracts", "PoTContractsHost", "PoTCore", "GitKit", "PoTTestSupport"]
         ),
         .testTarget(
             name: "PoTWebTests",

@@ -16,6 +16,8 @@ final class NodeMetrics: @unchecked Sendable {
     private var rejected: CounterFamily
     private var penalties: CounterFamily
     private var disconnects: CounterFamily
+    private var relays: CounterFamily
+    private let relaysSent: Counter
     private var last = NodeStats()
 
     init() {
@@ -31,6 +33,9 @@ final class NodeMetrics: @unchecked Sendable {
                                  help: "Received objects dropped, by reason.", registry: registry)
         penalties = CounterFamily("pot_misbehavior_points_total", label: "offence", values: Offence.allCases.map(\.rawValue),
                                   help: "Misbehavior points given to peers, by offence.", registry: registry)
+        relays = CounterFamily("pot_relays_received_total", label: "outcome", values: RelayOutcome.allCases.map(\.rawValue),
+                               help: "Relays of modules received from peers, by what became of them.", registry: registry)
+        relaysSent = registry.makeCounter(name: "pot_relays_sent_total", help: "Relays this node's agents made and sent.")
         disconnects = CounterFamily("pot_disconnects_total", label: "reason", values: DisconnectReason.Kind.allCases.map(\.rawValue),
                                     help: "Connections ended or refused, by reason.", registry: registry)
     }
@@ -46,6 +51,8 @@ final class NodeMetrics: @unchecked Sendable {
         rejected.advance(to: dropped)
         penalties.advance(to: stats.penalties)
         disconnects.advance(to: stats.disconnects)
+        relays.advance(to: stats.relays)
+        if stats.relaysSent > last.relaysSent { relaysSent.increment(by: Int64(stats.relaysSent - last.relaysSent)) }
         if stats.relayed > last.relayed { relayed.increment(by: Int64(stats.relayed - last.relayed)) }
         if stats.announced > last.announced { announced.increment(by: Int64(stats.announced - last.announced)) }
         if stats.bans > last.bans { bans.increment(by: Int64(stats.bans - last.bans)) }

@@ -8,6 +8,9 @@ import PoTLight
 import PoTNet
 import PoTStore
 
+/// Makes a module's agent for a node's store; nil when the module has nothing to do there.
+public typealias AgentFactory = @Sendable (ChainStore) throws -> (any RelayAgent)?
+
 /// Options of a running node.
 public struct NodeOptions: Sendable {
     public var listen: PeerAddress
@@ -15,6 +18,8 @@ public struct NodeOptions: Sendable {
     public var metrics: PeerAddress?
     public var tickMilliseconds: Int64 = 50
     public var protocolConfig = NodeConfig()
+    /// The modules' agents (NET-RELAY), made on the node's own store when it starts.
+    public var agents: [AgentFactory] = []
 
     public init(listen: PeerAddress, peers: [PeerAddress] = [], metrics: PeerAddress? = nil) {
         self.listen = listen
@@ -34,6 +39,8 @@ public final class NodeRuntime: @unchecked Sendable {
     let nodeGroup: MultiThreadedEventLoopGroup
     var nodeLoop: EventLoop { nodeGroup.next() }
     let metrics = NodeMetrics()
+    /// The modules' agents; touched on the node loop only.
+    let agents: [any RelayAgent]
     private let ids = NIOLockedValueBox<PeerID>(0)
     private let inbox = PeerInbox()
     // Touched on the node loop only.
@@ -53,6 +60,8 @@ public final class NodeRuntime: @unchecked Sendable {
         self.logger = logger
         backend = try StoreBackend(store: store)
         node = GossipNode(config: options.protocolConfig, identity: try NodeKey.loadOrCreate(in: store), backend: backend)
+        agents = try options.agents.compactMap { try $0(store) }
+        for agent in agents { node.addAgent(agent) }
         ioGroup = MultiThreadedEventLoopGroup(numberOfThreads: 2)
         nodeGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         listenAddress = options.listen
@@ -156,12 +165,24 @@ public final class NodeRuntime: @unchecked Sendable {
         if !fresh.isEmpty { logger.debug("local objects", metadata: ["count": "\(fresh.count)"]) }
         perform(node.announceStored(fresh, now: now))
         perform(node.tick(now: now))
+        for agent in agents { run(agent.tick(now: now), of: agent, now: now) }
         if let problem = backend.lastProblem {
             logger.warning("\(problem)")
             backend.lastProblem = nil
         }
         metrics.update(stats: node.stats, peerCount: node.readyPeerCount, tipHeight: backend.tipHeight,
                        finalizedHeight: backend.finalizedHeight)
+    }
+
+    /// Floods an agent's relays, validates and announces its objects, and logs its lines.
+    func run(_ output: AgentOutput, of agent: any RelayAgent, now: UInt64) {
+        for line in output.lines { logger.notice("\(line)") }
+        for body in output.relays { perform(node.broadcastRelay(topic: agent.topic, body: body, now: now)) }
+        for object in output.objects {
+            let (result, actions) = node.submit(object, now: now)
+            perform(actions)
+            if result != .stored { logger.warning("an object of a module's agent was not stored", metadata: ["result": "\(result)"]) }
+        }
     }
 
     func perform(_ actions: [NodeAction]) {

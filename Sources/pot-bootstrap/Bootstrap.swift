@@ -32,7 +32,7 @@ struct Bootstrap: AsyncParsableCommand {
     @Option(name: .customLong("handshake-timeout"), help: "Seconds a new connection has to complete the handshake.")
     var handshakeTimeout: Double = 10
 
-    @Flag(inversion: .prefixedNo, help: "Reveal the moves of admission games that this repository's keys committed to, once their reveals are due.")
+    @Flag(inversion: .prefixedNo, help: "Act for this repository's keys: reveal admission moves and verdicts once due, release shares of silent verdicts, and sit on their dispute committees (Raft over relays, the leader posts the decision).")
     var autoReveal = true
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning or error.")
     var logLevel: String = "info"
@@ -52,6 +52,7 @@ struct Bootstrap: AsyncParsableCommand {
                                       metrics: try metrics.map { try PeerAddress(parsing: $0, listening: true) })
             guard handshakeTimeout > 0, handshakeTimeout < 3600 else { fail("--handshake-timeout must be between 0 and 3600 seconds") }
             options.protocolConfig.handshakeTimeout = UInt64(handshakeTimeout * 1000)
+            options.agents = ModuleHosts.agents(sitting: autoReveal)
             guard (1...1000).contains(joinAttempts) else { fail("--join-attempts must be between 1 and 1000") }
             let service = NodeService(repo: repo, chainId: chainId, options: options, join: JoinPolicy(attempts: joinAttempts),
                                       logger: logger, duties: autoReveal ? ModuleHosts.duties : []) { runtime in

@@ -48,7 +48,7 @@ struct WireTests {
             .object(.vote(vote)), .object(.block(BlockBundle(header: header, payload: Payload(votes: [vote]), pack: [1, 2]))),
             .notFound([item]), .getHeaders(from: 1, count: 10), .headers(from: 1, [header]), .getSync(from: 3),
             .syncPage(items: [item], next: 9), .syncPage(items: [], next: nil), .getAddresses, .addresses(["a:1"]),
-            .getGenesis, .genesis(params: [1, 2, 3]), .goodbye(reason: "bye"),
+            .getGenesis, .genesis(params: [1, 2, 3]), .goodbye(reason: "bye"), .relay(topic: 6, body: [9, 9]),
         ]
         for message in all {
             #expect(try Message(bytes: message.encoded(), modules: .standard) == message)

@@ -2,6 +2,7 @@ import ArgumentParser
 import PoTContractsHost
 import PoTMarketsHost
 import PoTMembershipHost
+import PoTNet
 import PoTStore
 
 /// The host parts of the modules, as `pot` and `pot-bootstrap` list them: the one list a module's
@@ -15,4 +16,10 @@ public enum ModuleHosts {
     /// What `pot-bootstrap` does by itself for the modules (membership: reveal due moves; contracts:
     /// reveal and recover verdicts).
     public static var duties: [StoreDuty] { [SponsorAutoReveal.duty, ArbiterAutoDuty.duty] }
+
+    /// What runs inside `pot-bootstrap`'s node for the modules (contracts: the committees' Raft
+    /// over relays). With `sitting` off the agents only check and pass on other nodes' relays.
+    public static func agents(sitting: Bool) -> [@Sendable (ChainStore) throws -> (any RelayAgent)?] {
+        [{ store in try CommitteeAgent(store: store, sitting: sitting) }]
+    }
 }

@@ -59,6 +59,8 @@ extension GossipNode {
             }
         case .getGenesis:
             send(.genesis(params: backend.genesisParams), to: id)
+        case let .relay(topic, body):
+            receiveRelay(topic: topic, body: body, from: id, now: now)
         case .hello, .auth, .goodbye:
             break // the session handles these
         }

@@ -12,6 +12,9 @@ public final class GossipNode {
     var peers: [PeerID: PeerState] = [:]
     var requested: [InventoryItem: (peer: PeerID, deadline: UInt64)] = [:]
     var rejected = BoundedSet<InventoryItem>(capacity: 100_000)
+    /// Digests of the relays seen lately, so each is judged and passed on once.
+    var seenRelays = BoundedSet<Hash256>(capacity: 50_000)
+    var agents: [UInt64: any RelayAgent] = [:]
     var orphans: [Hash256: [(bundle: BlockBundle, from: PeerID)]] = [:]
     var orphanCount = 0
     /// Parents asked for because of an orphan, and from whom.
@@ -60,7 +63,7 @@ public final class GossipNode {
                                   listenAddress: config.listenAddress, tipHeight: backend.tipHeight,
                                   maxFrameBytes: config.maxFrameBytes)
         peers[id] = PeerState(session: session, address: address, outbound: outbound, connectedAt: now,
-                              lastReceivedAt: now, lastPingAt: now,
+                              lastReceivedAt: now, lastPingAt: now, relayAllowance: config.relayBurst, relayRefilledAt: now,
                               known: BoundedSet(capacity: config.knownItemsPerPeer))
         actions.append(.send(id, session.start()))
         return takeActions()

@@ -21,6 +21,9 @@ public struct NodeConfig: Sendable {
     public var maxOrphans = 512
     public var maxInFlightPerPeer = 1024
     public var knownItemsPerPeer = 50_000
+    /// Relays a peer may send per second on average (NET-RELAY), and at once.
+    public var relayRate: UInt64 = 200
+    public var relayBurst: UInt64 = 400
 
     public init(listenAddress: String? = nil) { self.listenAddress = listenAddress }
 }
@@ -31,4 +34,5 @@ public enum Penalty {
     public static let unknownParent = 20
     public static let unsolicitedDuplicate = 5
     public static let unsolicited = 1
+    public static let invalidRelay = 25
 }

@@ -10,6 +10,10 @@ public struct NodeStats: Sendable, Equatable {
     /// Misbehavior points given, by `Offence`.
     public var penalties: [String: Int] = [:]
     public var bans = 0
+    /// Relays received, by `RelayOutcome`.
+    public var relays: [String: Int] = [:]
+    /// Relays this node made and sent.
+    public var relaysSent = 0
     /// Ended connections by `DisconnectReason.Kind`.
     public var disconnects: [String: Int] = [:]
 

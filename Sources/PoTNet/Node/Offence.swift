@@ -5,6 +5,7 @@ public enum Offence: String, Sendable, CaseIterable {
     case unknownParent = "unknown-parent"
     case unsolicitedDuplicate = "unsolicited-duplicate"
     case unsolicited
+    case invalidRelay = "invalid-relay"
 
     /// The points the offence costs.
     public var points: Int {
@@ -13,6 +14,7 @@ public enum Offence: String, Sendable, CaseIterable {
         case .unknownParent: return Penalty.unknownParent
         case .unsolicitedDuplicate: return Penalty.unsolicitedDuplicate
         case .unsolicited: return Penalty.unsolicited
+        case .invalidRelay: return Penalty.invalidRelay
         }
     }
 }

@@ -21,6 +21,9 @@ struct PeerState {
     var lastReceivedAt: UInt64
     var lastPingAt: UInt64
     var partialSince: UInt64?
+    /// Relays this peer may still send now (NET-RELAY), and when the allowance was last topped up.
+    var relayAllowance: UInt64
+    var relayRefilledAt: UInt64
     var score = 0
     var known: BoundedSet<InventoryItem>
     var inFlight: Set<InventoryItem> = []

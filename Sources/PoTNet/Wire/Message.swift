@@ -44,11 +44,15 @@ public enum Message: Equatable, Sendable {
     case genesis(params: [UInt8])
     /// Sent before closing, to say why.
     case goodbye(reason: String)
+    /// A signed message of a module between nodes, flooded rather than stored (NET-RELAY): the
+    /// topic is the module's payload key, the body the module's own encoding.
+    case relay(topic: UInt64, body: [UInt8])
 
     public static let maxItems = 4096
     public static let maxHeaders: UInt64 = 2000
     public static let maxAddresses = 256
     public static let maxReasonBytes = 512
+    public static let maxRelayBytes = 8192
 
     var type: UInt64 {
         switch self {
@@ -69,6 +73,7 @@ public enum Message: Equatable, Sendable {
         case .getGenesis: return 15
         case .genesis: return 16
         case .goodbye: return 17
+        case .relay: return 18
         }
     }
 
@@ -91,6 +96,7 @@ public enum Message: Equatable, Sendable {
         case .getGenesis: return "getgenesis"
         case .genesis: return "genesis"
         case .goodbye: return "goodbye"
+        case .relay: return "relay"
         }
     }
 
@@ -115,6 +121,7 @@ public enum Message: Equatable, Sendable {
         case .addresses(let list): f[1] = .array(list.map { .text($0) })
         case .genesis(let params): f[1] = .bytes(params)
         case .goodbye(let reason): f[1] = .text(reason)
+        case let .relay(topic, body): f[1] = .unsigned(topic); f[2] = .bytes(body)
         }
         return .map(f)
     }
@@ -172,6 +179,9 @@ public enum Message: Equatable, Sendable {
         case 15: _ = try fields([], "getgenesis"); self = .getGenesis
         case 16: self = .genesis(params: try fields([1], "genesis").bytes(1, max: ObjectLimits.maxParamsBytes))
         case 17: self = .goodbye(reason: try fields([1], "goodbye").text(1, maxUTF8: Message.maxReasonBytes))
+        case 18:
+            let f = try fields([1, 2], "relay")
+            self = .relay(topic: try f.uint(1), body: try f.bytes(2, max: Message.maxRelayBytes))
         default: throw ObjectError("unknown message type \(type)")
         }
     }

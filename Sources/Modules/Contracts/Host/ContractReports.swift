@@ -90,6 +90,36 @@ public struct CommitteeReport: Encodable, Sendable {
     public let committee: [Seat]
     public let tally_ppm: UInt64
     public let decision: Decision?
+    /// The committee seats this repository's node holds, as its Raft state machines last saved
+    /// them (`pot committee show` only; absent when the node holds none).
+    public var seats_here: [LocalSeat]?
+
+    /// One seat's Raft state as the node saved it in `.git/pot/raft/`.
+    public struct LocalSeat: Encodable, Sendable {
+        public let member: ContractReport.Party
+        public let role: String
+        public let term: UInt64
+        public let voted_for: ContractReport.Party?
+        public let leader: ContractReport.Party?
+        public let log_entries: Int
+        public let committed: UInt64
+        /// Unix seconds of the last change of role, term or leader.
+        public let since: UInt64
+        /// The committed log, in words.
+        public let log: [String]
+
+        public init(_ member: PublicKey, _ record: SeatRecord, names: [PublicKey: String]) {
+            self.member = ContractReport.Party(member, names)
+            role = record.role.description
+            term = record.hardState.term
+            voted_for = record.hardState.votedFor.map { ContractReport.Party($0, names) }
+            leader = record.leader.map { ContractReport.Party($0, names) }
+            log_entries = record.entries.count
+            committed = record.hardState.commit
+            since = record.updatedAt
+            log = record.entries.prefix(Int(record.hardState.commit)).compactMap { CommitteeLogEntry(bytes: $0.data)?.description }
+        }
+    }
 
     public init(_ d: Dispute, contract: Contract, at height: UInt64, params: ChainParams, names: [PublicKey: String]) {
         let timeline = DisputeTimeline(d, params: params)

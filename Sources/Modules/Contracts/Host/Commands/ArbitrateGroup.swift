@@ -108,8 +108,11 @@ struct ArbitrateDecide: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "decide", abstract: "Post a dispute's decision as the leader of a term, with the votes of a majority.",
         discussion: """
-        The votes are signed here with the keys of --voter: committee members that voted for the leader in the term, \
-        its own vote included. The verdict is the chain's tally (pot committee show); the chain refuses any other.
+        A running pot-bootstrap does this by itself: the committee's nodes elect a leader with Raft over relays and the \
+        leader posts the decision with the signed votes it was elected by. This command is for a committee whose keys \
+        are all at hand: the votes are signed here with the keys of --voter (committee members that voted for the \
+        leader in the term, its own vote included). The verdict is the chain's tally (pot committee show); the chain \
+        refuses any other.
         """)
     @Option(name: .customLong("as"), help: "Label of the leader's key.") var leader: String
     @Argument(help: "The dispute's id or a unique prefix.") var dispute: String

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PoTCLI
 import PoTContracts
 import PoTCore
@@ -23,7 +24,11 @@ struct CommitteeShow: ParsableCommand {
         let names = (try? context.store.names()) ?? [:]
         let id = try context.store.findDispute(dispute, in: state)
         let d = state.contracts.disputes[id]!
-        let r = CommitteeReport(d, contract: state.contracts.contracts[id]!, at: state.height + 1, params: state.params, names: names)
+        var r = CommitteeReport(d, contract: state.contracts.contracts[id]!, at: state.height + 1, params: state.params, names: names)
+        let held = try d.committee.compactMap { member in
+            try SeatRecord.read(pot: context.store.potDirectory, dispute: id, member: member).map { CommitteeReport.LocalSeat(member, $0, names: names) }
+        }
+        if !held.isEmpty { r.seats_here = held }
         if json { print(try Format.json(r)); return }
         print("dispute    \(r.dispute)")
         print("task       \(r.title)")
@@ -46,6 +51,11 @@ struct CommitteeShow: ParsableCommand {
             print("decision   \(d.verdict) at height \(d.height), posted by \(by)")
         } else {
             print("leader     none known to the chain yet: the leader's decision carries its term and certificate")
+        }
+        for seat in r.seats_here ?? [] {
+            let leader = seat.role == "leader" ? "" : seat.leader.map { ", leader \($0.short)" } ?? ", no leader known"
+            let since = Date(timeIntervalSince1970: TimeInterval(seat.since)).formatted(.iso8601.time(includingFractionalSeconds: false))
+            print("this node  \(seat.member.short.padded(9)) \(seat.role) in term \(seat.term)\(leader) (since \(since) UTC); log \(seat.committed)/\(seat.log_entries) committed")
         }
     }
 }

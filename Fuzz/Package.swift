@@ -16,11 +16,12 @@ let harnesses: [(name: String, uses: [String])] = [
     ("transfer", ["PoTCore"]),
     ("vote", ["PoTCore"]),
     ("header", ["PoTCore"]),
-    ("payload", ["PoTCore", "PoTModules"]),
+    ("payload", ["PoTCore", "PoTModules", "PoTMembership", "PoTContracts"]),
     ("market-declaration", ["PoTCore", "PoTMarkets"]),
     ("market-bet", ["PoTCore", "PoTMarkets"]),
     ("market-resolution", ["PoTCore", "PoTMarkets"]),
     ("name-claim", ["PoTCore"]),
+    ("module-object", ["PoTCore", "PoTMembership", "PoTContracts"]),
     ("message", ["PoTCore", "PoTModules", "PoTNet"]),
     ("frame", ["PoTCore", "PoTModules", "PoTNet"]),
     ("deploy-config", ["PoTDeploy"]),
@@ -33,7 +34,7 @@ let package = Package(
     dependencies: [.package(name: pot, path: "..")],
     targets: [
         // Checks shared by the harnesses, and the seed objects they write with POT_FUZZ_SEEDS.
-        .target(name: "FuzzSupport", dependencies: ["PoTCore", "PoTMarkets", "PoTModules", "PoTNet"].map { .product(name: $0, package: pot) }),
+        .target(name: "FuzzSupport", dependencies: ["PoTCore", "PoTMarkets", "PoTMembership", "PoTContracts", "PoTModules", "PoTNet"].map { .product(name: $0, package: pot) }),
     ] + harnesses.map { harness in
         .executableTarget(
             name: "fuzz-\(harness.name)",

@@ -20,7 +20,7 @@ struct WireFuzzCorpusTests {
     @Test("FUZZ-CANONICAL: every message seed of the fuzz corpus is accepted and re-encodes to exactly its bytes")
     func messageSeeds() throws {
         let seeds = try Self.seeds("message")
-        #expect(seeds.count >= 17)
+        #expect(seeds.count >= 35)
         for seed in seeds {
             let message = try #require(try? Message(bytes: seed.bytes, modules: .standard), "message/\(seed.name) is refused")
             #expect(message.encoded() == seed.bytes, "message/\(seed.name)")

@@ -1,9 +1,12 @@
+import PoTContracts
 import PoTCore
 import PoTMarkets
+import PoTMembership
 
 /// A small chain made with the consensus API, whose objects are the seeds of the corpus: three
 /// members (alice, bob, carol), candidates A and B at height 1 with votes, a transfer, block 2
-/// with a payload, a market with bets and its resolution, and name claims. Deterministic: keys
+/// with a payload, a market with bets and its resolution, and name claims; then the membership
+/// and contracts modules' objects, and block 3 whose payload carries them. Deterministic: keys
 /// come from fixed seeds and timestamps are fixed, so the corpus is the same on every run.
 public struct SeedChain {
     public let alice: SigningKey
@@ -20,6 +23,12 @@ public struct SeedChain {
     public let payload: Payload
     public let block2: SignedHeader
     public let claims: [SignedNameClaim]
+    public let membership: SeedMembership
+    public let contracts: SeedContracts
+    public let committee: SeedCommittee
+    /// A payload with a membership section and a contracts section.
+    public let modulePayload: Payload
+    public let block3: SignedHeader
 
     public init() throws {
         alice = try SigningKey(seed: [UInt8](repeating: 1, count: 32))
@@ -70,6 +79,17 @@ public struct SeedChain {
         claims = try [(carol, "carol"), (alice, "alice.ops")].map { key, label in
             Signed.sign(try NameClaim(label: label, key: key.publicKey), with: key, chain: chain)
         }
+        membership = try SeedMembership(chain: chain, opener: alice, partner: bob, third: carol)
+        contracts = try SeedContracts(chain: chain, requester: alice, worker: bob, arbiter: carol)
+        committee = try SeedCommittee(chain: chain, contracts: contracts)
+        var modulePayload = Payload()
+        modulePayload.membership = membership.section
+        modulePayload.contracts = contracts.section
+        self.modulePayload = modulePayload
+        block3 = Signed.sign(
+            try BlockHeader(height: 3, parent: block2.id(chain: chain), proposer: bob.publicKey, timestamp: 1_700_000_400, tree: tree,
+                            codeCommits: [], payloadRoot: modulePayload.root(chain: chain)),
+            with: bob, chain: chain)
     }
 
     /// Named seeds: `prefix-1`, `prefix-2`, … for each encoding.

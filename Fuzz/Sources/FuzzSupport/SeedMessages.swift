@@ -1,9 +1,13 @@
+import PoTContracts
 import PoTCore
 import PoTMarkets
+import PoTMembership
 import PoTNet
 
 extension SeedChain {
-    /// One message of every type, carrying the chain's objects.
+    /// One message of every type, carrying the chain's objects, and more of those that carry a
+    /// module's objects: each module's, a block with the membership and contracts sections, and
+    /// committee messages as relays.
     public var messages: [Message] {
         let items = [InventoryItem(.vote, votes[0].id(chain: chain)), InventoryItem(.block, block2.id(chain: chain)),
                      InventoryItem(ObjectKind(MarketsModule.betKind), bets[0].id(chain: chain))]
@@ -26,6 +30,16 @@ extension SeedChain {
             .getAddresses, .addresses(["127.0.0.1:9411", "[::1]:9412"]),
             .getGenesis, .genesis(params: params.cbor().encoded()),
             .goodbye(reason: "too many peers"),
+            .relay(topic: 6, body: Array(repeating: 0xA5, count: 40)),
+            .object(.module(ModuleObject(membership.opens[0], kind: MembershipModule.openKind))),
+            .object(.module(ModuleObject(membership.reveals[1], kind: MembershipModule.revealKind))),
+            .object(.module(ModuleObject(contracts.posts[0], kind: ContractsModule.postKind))),
+            .object(.module(ModuleObject(contracts.disputes[0], kind: ContractsModule.disputeKind))),
+            .object(.module(ModuleObject(contracts.seals[0], kind: ContractsModule.sealKind))),
+            .object(.module(ModuleObject(contracts.decisions[0], kind: ContractsModule.decisionKind))),
+            .object(.block(BlockBundle(header: block3, payload: modulePayload))),
+            .relay(topic: ContractsModule.payloadKey, body: committee.messages[1].encoded()),
+            .relay(topic: ContractsModule.payloadKey, body: committee.messages[2].encoded()),
         ]
     }
 }

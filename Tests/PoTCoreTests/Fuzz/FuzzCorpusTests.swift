@@ -1,6 +1,8 @@
 import Foundation
+import PoTContracts
 import PoTCore
 import PoTMarkets
+import PoTMembership
 import PoTModules
 import PoTTestSupport
 import Testing
@@ -32,9 +34,25 @@ struct FuzzCorpusTests {
         "market-resolution": signedOrBody(MarketResolution.self),
         "name-claim": signedOrBody(NameClaim.self),
         "payload": { bytes in
-            if let payload = try? Payload(bytes: bytes) { return payload.encoded() }
-            return try MarketSection(cbor: try CBOR.decode(bytes)).cbor().encoded()
+            if let payload = try? Payload(bytes: bytes) { return payload.cbor().encoded() }
+            let value = try CBOR.decode(bytes)
+            if let section = try? MarketSection(cbor: value) { return section.cbor().encoded() }
+            if let section = try? MembershipSection(cbor: value) { return section.cbor().encoded() }
+            return try ContractsSection(cbor: value).cbor().encoded()
         },
+        "module-object": { bytes in
+            guard let first = bytes.first else { throw ObjectError("an empty module-object seed") }
+            return [first] + (try moduleBodies[Int(first) % moduleBodies.count](Array(bytes.dropFirst())))
+        },
+    ]
+
+    /// The kinds the module-object harness picks by its first byte, in its order.
+    static let moduleBodies: [Recode] = [
+        signedOrBody(GameOpen.self), signedOrBody(GameJoin.self), signedOrBody(GameReveal.self),
+        signedOrBody(TaskPost.self), signedOrBody(TaskAcceptance.self), signedOrBody(TaskDelivery.self), signedOrBody(TaskApproval.self),
+        signedOrBody(TaskRating.self), signedOrBody(TaskDispute.self), signedOrBody(ArbiterKey.self), signedOrBody(VerdictSeal.self),
+        signedOrBody(VerdictReveal.self), signedOrBody(ShareRelease.self), signedOrBody(LeaderVote.self), signedOrBody(ArbitrationDecision.self),
+        signedOrBody(CommitteeMessage.self),
     ]
 
     static func seeds(_ target: String) throws -> [(name: String, bytes: [UInt8])] {

@@ -32,6 +32,17 @@ public enum DomainHash {
 
     /// H(tag, chain_id, body) = SHA-256(CBOR([tag, chain_id, body]))
     public static func hash(_ tag: DomainTag, chain: Hash256, body: CBOR) -> Hash256 {
-        sha256(CBOR.array([.text(tag.rawValue), .bytes(chain.bytes), body]).encoded())
+        hash(tag, chain: chain, encodedBody: body.encoded())
+    }
+
+    /// The same hash over a body already encoded (canonically): the array `[tag, chain, body]`
+    /// is written around its bytes.
+    public static func hash(_ tag: DomainTag, chain: Hash256, encodedBody body: [UInt8]) -> Hash256 {
+        var bytes: [UInt8] = [0x83]
+        bytes.reserveCapacity(body.count + tag.rawValue.utf8.count + 40)
+        CBOR.text(tag.rawValue).encode(into: &bytes)
+        CBOR.bytes(chain.bytes).encode(into: &bytes)
+        bytes += body
+        return sha256(bytes)
     }
 }

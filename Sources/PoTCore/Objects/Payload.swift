@@ -21,10 +21,17 @@ public struct EquivocationEvidence: Equatable, Sendable {
 /// What a block carries besides code: the kernel's transfers, votes and evidence (keys 1 to 3),
 /// then each module's section under its payload key.
 public struct Payload: Equatable, Sendable {
-    public var transfers: [SignedTransfer]
-    public var votes: [SignedVote]
-    public var evidence: [EquivocationEvidence]
-    public var sections: ModuleSections
+    public var transfers: [SignedTransfer] { didSet { decodedFrom = nil } }
+    public var votes: [SignedVote] { didSet { decodedFrom = nil } }
+    public var evidence: [EquivocationEvidence] { didSet { decodedFrom = nil } }
+    public var sections: ModuleSections { didSet { decodedFrom = nil } }
+    /// The bytes this payload was decoded from, until it is changed: its encoding, since the
+    /// decoder accepts nothing but the canonical one. Encoding and hashing reuse them.
+    private var decodedFrom: [UInt8]?
+
+    public static func == (a: Payload, b: Payload) -> Bool {
+        a.transfers == b.transfers && a.votes == b.votes && a.evidence == b.evidence && a.sections == b.sections
+    }
 
     public init(transfers: [SignedTransfer] = [], votes: [SignedVote] = [], evidence: [EquivocationEvidence] = [],
                 sections: ModuleSections = ModuleSections()) {
@@ -43,7 +50,7 @@ public struct Payload: Equatable, Sendable {
         return .map(fields)
     }
 
-    public func encoded() -> [UInt8] { cbor().encoded() }
+    public func encoded() -> [UInt8] { decodedFrom ?? cbor().encoded() }
 
     /// Decodes a payload whose module sections are those of `modules`; any other key is refused.
     public init(cbor: CBOR, modules: ChainModules) throws {
@@ -69,7 +76,8 @@ public struct Payload: Equatable, Sendable {
 
     public init(bytes: [UInt8], modules: ChainModules) throws {
         try self.init(cbor: decodeLimited(bytes, max: ObjectLimits.maxPayloadBytes, what: "payload"), modules: modules)
+        decodedFrom = bytes
     }
 
-    public func root(chain: Hash256) -> Hash256 { DomainHash.hash(.payload, chain: chain, body: cbor()) }
+    public func root(chain: Hash256) -> Hash256 { DomainHash.hash(.payload, chain: chain, encodedBody: encoded()) }
 }

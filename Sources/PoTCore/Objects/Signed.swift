@@ -8,11 +8,15 @@ public protocol SignableBody: Equatable, Sendable {
     var signer: PublicKey { get }
     func cbor() -> CBOR
     init(cbor: CBOR) throws
+    /// `cbor().encoded()`; a kind hashed very often (votes) writes it without building the tree.
+    func encodedBody() -> [UInt8]
 }
 
 extension SignableBody {
+    public func encodedBody() -> [UInt8] { cbor().encoded() }
+
     /// The domain-separated hash of the body: the object's id, and what its signer signs.
-    public func id(chain: Hash256) -> Hash256 { DomainHash.hash(Self.domain, chain: chain, body: cbor()) }
+    public func id(chain: Hash256) -> Hash256 { DomainHash.hash(Self.domain, chain: chain, encodedBody: encodedBody()) }
 }
 
 /// A body plus the Ed25519 signature of its id by its signer, encoded `{1: body, 2: signature}`.

@@ -54,6 +54,28 @@ public struct Vote: SignableBody {
         ])
     }
 
+    /// `cbor().encoded()` written directly: a replay hashes every vote of the chain.
+    public func encodedBody() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(40 + 34 * candidates.count + 5 * probsPpm.count)
+        CBOR.appendHead(major: 5, argument: 4, to: &out)
+        CBOR.appendHead(major: 0, argument: 1, to: &out)
+        CBOR.appendHead(major: 2, argument: UInt64(voter.bytes.count), to: &out)
+        out += voter.bytes
+        CBOR.appendHead(major: 0, argument: 2, to: &out)
+        CBOR.appendHead(major: 0, argument: height, to: &out)
+        CBOR.appendHead(major: 0, argument: 3, to: &out)
+        CBOR.appendHead(major: 4, argument: UInt64(candidates.count), to: &out)
+        for candidate in candidates {
+            CBOR.appendHead(major: 2, argument: UInt64(candidate.bytes.count), to: &out)
+            out += candidate.bytes
+        }
+        CBOR.appendHead(major: 0, argument: 4, to: &out)
+        CBOR.appendHead(major: 4, argument: UInt64(probsPpm.count), to: &out)
+        for p in probsPpm { CBOR.appendHead(major: 0, argument: p, to: &out) }
+        return out
+    }
+
     public init(cbor: CBOR) throws {
         let f = try CBORFields(cbor, object: "vote", allowedKeys: [1, 2, 3, 4])
         voter = try f.publicKey(1)

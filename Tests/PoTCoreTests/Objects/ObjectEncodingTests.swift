@@ -308,3 +308,22 @@ struct ObjectEncodingTests {
         #expect((e as? ObjectError)?.description.contains("limit") == true)
     }
 }
+
+@Suite("Hashing without the CBOR tree")
+struct DirectEncodingTests {
+    @Test("HASH-DOMAIN ENC-CBOR: a vote written directly is byte for byte its CBOR tree's encoding, and the id over written bytes equals H(tag, chain, body); a decoded payload hashes and encodes from the bytes it came from until it is changed")
+    func directEncodings() async {
+        await propertyCheck(count: 300, input: ObjGen.objects) { (o: ObjGen.Objects) throws in
+            let vote = o.vote.vote
+            #expect(vote.encodedBody() == vote.cbor().encoded())
+            let chain = o.params.chainId
+            #expect(vote.id(chain: chain) == DomainHash.hash(.vote, chain: chain, body: vote.cbor()))
+            #expect(DomainHash.hash(.payload, chain: chain, encodedBody: o.payload.cbor().encoded()) == DomainHash.hash(.payload, chain: chain, body: o.payload.cbor()))
+            let decoded = try Payload(bytes: o.payload.encoded())
+            #expect(decoded.root(chain: chain) == o.payload.root(chain: chain) && decoded == o.payload)
+            var changed = decoded
+            changed.votes.append(o.vote)
+            #expect(changed.encoded() == changed.cbor().encoded() && changed.root(chain: chain) != decoded.root(chain: chain))
+        }
+    }
+}

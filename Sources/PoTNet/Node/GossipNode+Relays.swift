@@ -1,7 +1,7 @@
 import PoTCore
 
 /// What became of a relay a peer sent: the label of `NodeStats.relays` and of the
-/// `pot_relays_total` metric.
+/// `pot_relays_received_total` metric.
 public enum RelayOutcome: String, Sendable, CaseIterable {
     /// Valid and passed on to the other peers.
     case forwarded
@@ -64,7 +64,8 @@ extension GossipNode {
         let earned = elapsed * config.relayRate / 1000
         if earned > 0 {
             peer.relayAllowance = min(config.relayBurst, peer.relayAllowance + earned)
-            peer.relayRefilledAt = now
+            // The milliseconds of a token not yet whole count towards the next one.
+            peer.relayRefilledAt = peer.relayAllowance == config.relayBurst ? now : peer.relayRefilledAt + earned * 1000 / config.relayRate
         }
         guard peer.relayAllowance > 0 else {
             peers[id] = peer

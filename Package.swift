@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "PoTMarkets", targets: ["PoTMarkets"]),
         .library(name: "PoTMembership", targets: ["PoTMembership"]),
         .library(name: "PoTContracts", targets: ["PoTContracts"]),
+        .library(name: "PoTAgents", targets: ["PoTAgents"]),
         .library(name: "PoTModules", targets: ["PoTModules"]),
         .library(name: "PoTStore", targets: ["PoTStore"]),
         .library(name: "GitKit", targets: ["GitKit"]),
@@ -61,6 +62,8 @@ let package = Package(
         .target(name: "PoTContracts", dependencies: ["PoTCore", .product(name: "Crypto", package: "swift-crypto")],
                 path: "Sources/Modules/Contracts/Rules"),
         // The one ordered list of the chain's modules.
+        // The agent marketplace with a proof of training (system 003): deterministic fixed-point training, checkpoints, fraud proofs.
+        .target(name: "PoTAgents", dependencies: ["PoTCore"], path: "Sources/Modules/Agents/Rules"),
         .target(name: "PoTModules", dependencies: ["PoTCore", "PoTMarkets", "PoTMembership", "PoTContracts"], path: "Sources/Modules/List", exclude: ["README.md"]),
         // The chain stored in a git repository.
         .target(name: "PoTStore", dependencies: ["PoTCore", "PoTModules", "GitKit"]),
@@ -182,6 +185,7 @@ let package = Package(
         .testTarget(name: "GitKitTests", dependencies: ["GitKit"]),
         // The contracts module's pure parts: Shamir against ssss, Raft against etcd's election behaviours.
         .testTarget(name: "PoTContractsTests", dependencies: ["PoTContracts"]),
+        .testTarget(name: "PoTAgentsTests", dependencies: ["PoTAgents", "PoTCore", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "PoTStoreTests", dependencies: ["PoTStore", "PoTCore", "PoTMarkets", "PoTMarketsHost", "PoTModules", "GitKit"]),
         // Runs the built executables from tests, as a person would.
         .target(name: "PoTTestSupport", path: "Tests/PoTTestSupport"),

@@ -64,7 +64,7 @@ let package = Package(
         // The one ordered list of the chain's modules.
         // The agent marketplace with a proof of training (system 003): deterministic fixed-point training, checkpoints, fraud proofs.
         .target(name: "PoTAgents", dependencies: ["PoTCore"], path: "Sources/Modules/Agents/Rules"),
-        .target(name: "PoTModules", dependencies: ["PoTCore", "PoTMarkets", "PoTMembership", "PoTContracts"], path: "Sources/Modules/List", exclude: ["README.md"]),
+        .target(name: "PoTModules", dependencies: ["PoTCore", "PoTMarkets", "PoTMembership", "PoTContracts", "PoTAgents"], path: "Sources/Modules/List", exclude: ["README.md"]),
         // The chain stored in a git repository.
         .target(name: "PoTStore", dependencies: ["PoTCore", "PoTModules", "GitKit"]),
         // The `pot` command line, shared by `pot` and `git-pot`.
@@ -180,7 +180,7 @@ let package = Package(
         .executableTarget(name: "pot-market", dependencies: ["PoTMarketsHost"]),
         .testTarget(
             name: "PoTCoreTests",
-            dependencies: ["PoTCore", "PoTMarkets", "PoTMembership", "PoTContracts", "PoTModules", "PoTTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["PoTCore", "PoTMarkets", "PoTMembership", "PoTContracts", "PoTAgents", "PoTModules", "PoTTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit"]),
         // The contracts module's pure parts: Shamir against ssss, Raft against etcd's election behaviours.

@@ -1,3 +1,4 @@
+import PoTAgents
 import PoTContracts
 import PoTCore
 import PoTMarkets
@@ -7,7 +8,7 @@ import PoTMembership
 /// added to.
 extension ChainModules {
     public static let standard: ChainModules = {
-        do { return try ChainModules([MarketsModule.self, MembershipModule.self, ContractsModule.self]) } catch { preconditionFailure("the module list is inconsistent: \(error)") }
+        do { return try ChainModules([MarketsModule.self, MembershipModule.self, ContractsModule.self, AgentsModule.self]) } catch { preconditionFailure("the module list is inconsistent: \(error)") }
     }()
 }
 

@@ -18,7 +18,7 @@ public enum AgentLimits {
     public static let maxRegistrationBytes = 4096
     public static let maxProofBytes = 80 << 10
     public static let maxAttestationBytes = 2048
-    public static let maxFraudProofBytes = 4 << 20
+    public static let maxFraudProofBytes = 1 << 20
     public static let maxRegistrationsPerBlock = 64
     public static let maxProofsPerBlock = 16
     public static let maxAttestationsPerBlock = 256

@@ -22,7 +22,10 @@ public struct TrainingRun: Sendable {
     }
 
     /// Checkpoint 0: weights uniform in ±1/√fan-in drawn from the seed, biases and velocity 0.
-    public func initialCheckpoint() -> Checkpoint {
+    public func initialCheckpoint() -> Checkpoint { Self.initialCheckpoint(claim: claim, seed: seed) }
+
+    /// Checkpoint 0 of `claim` with `seed`, without drawing the split.
+    public static func initialCheckpoint(claim: TrainingClaim, seed: Hash256) -> Checkpoint {
         let model = claim.model
         var stream = SeedStream(seed: seed, purpose: "init")
         var weights: [Int32] = []

@@ -1,0 +1,87 @@
+import PoTCore
+
+/// The state cache's encoding of the agents state: `[agents, waiting]`, each agent
+/// `[registration, registered at, [seed]?, [proof]?, [fraud]?, refuted claims]`. Names follow
+/// from the agents. Local only: a cache that does not decode is rebuilt from the chain.
+extension AgentsState {
+    public func cacheEncoding() -> CBOR {
+        .array([
+            .array(agents.keys.sorted().map { agents[$0]!.cacheEncoding() }),
+            .array(waiting.keys.sorted().map { .array([.unsigned($0), .array(waiting[$0]!.map { .bytes($0.bytes) })]) }),
+        ])
+    }
+
+    public init(cacheEncoding value: CBOR) throws {
+        let parts = try Codec.fields(value, "agents state", 2)
+        self.init()
+        for entry in try parts[0].array("agents", max: 1 << 24) {
+            let agent = try Agent(cacheEncoding: entry)
+            agents[agent.id] = agent
+            names[agent.name] = agent.id
+        }
+        for entry in try parts[1].array("waiting", max: 1 << 24) {
+            let w = try Codec.fields(entry, "waiting height", 2)
+            waiting[try w[0].uint("height")] = try w[1].array("agents", max: 1 << 24).map(Codec.hash)
+        }
+    }
+}
+
+extension Agent {
+    func cacheEncoding() -> CBOR {
+        .array([.bytes(id.bytes), registration.cbor(), .unsigned(registeredAt), .array(seed.map { [.bytes($0.bytes)] } ?? []),
+                .array(proof.map { [$0.cacheEncoding()] } ?? []), .array(fraud.map { [$0.cacheEncoding()] } ?? []), .unsigned(refutedClaims)])
+    }
+
+    init(cacheEncoding value: CBOR) throws {
+        let a = try Codec.fields(value, "agent", 7)
+        self.init(id: try Codec.hash(a[0]), registration: try AgentRegistration(cbor: a[1]), registeredAt: try a[2].uint("registered at"))
+        seed = try Codec.optional(a[3]).map(Codec.hash)
+        proof = try Codec.optional(a[4]).map(ProvenTraining.init(cacheEncoding:))
+        fraud = try Codec.optional(a[5]).map(ProvenFraud.init(cacheEncoding:))
+        refutedClaims = try a[6].uint("refuted claims")
+    }
+}
+
+extension ProvenTraining {
+    func cacheEncoding() -> CBOR {
+        .array([.bytes(root.bytes), .bytes(finalModel.bytes), .array(losses.map { .unsigned($0) }), .array(distances.map { .unsigned($0) }),
+                .unsigned(includedAt), .array(selected.map { [.array($0.map { .unsigned(UInt64($0)) })] } ?? []),
+                .array(attesters.map { .bytes($0.bytes) }), .array(verifiedAt.map { [.unsigned($0)] } ?? [])])
+    }
+
+    init(cacheEncoding value: CBOR) throws {
+        let p = try Codec.fields(value, "proof", 8)
+        self.init(root: try Codec.hash(p[0]), finalModel: try Codec.hash(p[1]), losses: try Codec.numbers(p[2]),
+                  distances: try Codec.numbers(p[3]), includedAt: try p[4].uint("included at"))
+        selected = try Codec.optional(p[5]).map { try Codec.numbers($0).map { Int($0) } }
+        attesters = try p[6].array("attesters", max: 1 << 16).map(Codec.key)
+        verifiedAt = try Codec.optional(p[7]).map { try $0.uint("verified at") }
+    }
+}
+
+extension ProvenFraud {
+    func cacheEncoding() -> CBOR {
+        .array([.unsigned(segment), .bytes(reporter.bytes), .unsigned(height), .unsigned(slashed), .unsigned(reward),
+                .array(penalized.map { .bytes($0.bytes) })])
+    }
+
+    init(cacheEncoding value: CBOR) throws {
+        let f = try Codec.fields(value, "fraud", 6)
+        self.init(segment: try f[0].uint("segment"), reporter: try Codec.key(f[1]), height: try f[2].uint("height"),
+                  slashed: try f[3].uint("slashed"), reward: try f[4].uint("reward"), penalized: try f[5].array("penalized", max: 1 << 16).map(Codec.key))
+    }
+}
+
+/// Readers of the cache's pieces.
+private enum Codec {
+    static func fields(_ value: CBOR, _ what: String, _ count: Int) throws -> [CBOR] {
+        let parts = try value.array(what, max: count)
+        guard parts.count == count else { throw ObjectError("cached \(what) is malformed") }
+        return parts
+    }
+
+    static func optional(_ value: CBOR) throws -> CBOR? { try value.array("optional", max: 1).first }
+    static func key(_ value: CBOR) throws -> PublicKey { PublicKey(bytes: try value.bytes("public key", count: 32))! }
+    static func hash(_ value: CBOR) throws -> Hash256 { Hash256(bytes: try value.bytes("hash", count: 32))! }
+    static func numbers(_ value: CBOR) throws -> [UInt64] { try value.array("numbers", max: 1 << 16).map { try $0.uint("number") } }
+}

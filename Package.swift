@@ -39,6 +39,7 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
         // libgit2 from the system (Debian: libgit2-dev).
@@ -105,12 +106,22 @@ let package = Package(
             ],
             path: "Sources/Modules/Contracts/Host"
         ),
+        // The agents module's host: datasets and checkpoints as git blobs, audits, `pot agent`.
+        .target(
+            name: "PoTAgentsHost",
+            dependencies: [
+                "PoTCore", "PoTAgents", "PoTModules", "PoTStore", "PoTCLI", "GitKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "SwiftCSV", package: "SwiftCSV"),
+            ],
+            path: "Sources/Modules/Agents/Host"
+        ),
         // The contracts module in the explorer: the contracts page, task pages with their dispute, block and account sections.
         .target(name: "PoTContractsWeb", dependencies: ["PoTCore", "PoTContracts", "PoTContractsHost", "PoTStore", "PoTWeb"], path: "Sources/Modules/Contracts/Web"),
         // The membership module in the explorer: the membership page with its graph, game pages, block and account sections.
         .target(name: "PoTMembershipWeb", dependencies: ["PoTCore", "PoTMembership", "PoTMembershipHost", "PoTStore", "PoTWeb"], path: "Sources/Modules/Membership/Web"),
         // The modules' host parts as the programs list them: their verbs of `pot`, their explorer parts.
-        .target(name: "PoTModuleHosts", dependencies: ["PoTCLI", "PoTStore", "PoTNet", "PoTMarketsHost", "PoTMembershipHost", "PoTContractsHost"], path: "Sources/Modules/Hosts", exclude: ["README.md"]),
+        .target(name: "PoTModuleHosts", dependencies: ["PoTCLI", "PoTStore", "PoTNet", "PoTMarketsHost", "PoTMembershipHost", "PoTContractsHost", "PoTAgentsHost"], path: "Sources/Modules/Hosts", exclude: ["README.md"]),
         // The modules' parts of the explorer as pot-web lists them (apart, so `pot` does not link the web server).
         .target(name: "PoTModuleExplorers", dependencies: ["PoTWeb", "PoTMarketsWeb", "PoTMembershipWeb", "PoTContractsWeb"], path: "Sources/Modules/Explorers", exclude: ["README.md"]),
         // The gossip protocol without I/O: sessions, handshake, inventory, sync, peer scoring.

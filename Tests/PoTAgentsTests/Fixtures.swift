@@ -17,10 +17,4 @@ enum Fixtures {
                       learningRate: 6_554, momentum: 58_982, batchSize: batch, interval: interval, steps: interval * segments,
                       labelColumn: "label", evaluationPpm: 200_000)
     }
-
-    /// The share of `rows` the model labels right, in ppm.
-    static func accuracy(_ model: ModelSpec, _ weights: [Int32], _ dataset: Dataset, rows: [Int]) -> Int {
-        let right = rows.filter { TrainingRun.predict(model, weights: weights, input: dataset.row($0).features).label == Int(dataset.labels[$0]) }
-        return right.count * 1_000_000 / rows.count
-    }
 }

@@ -16,7 +16,7 @@ struct TrainingTests {
             #expect(first.root == second.root)
             #expect(first.checkpoints.count == 13)
             #expect(first.losses.last! < first.losses.first!, "\(kind): loss \(first.losses)")
-            let accuracy = Fixtures.accuracy(claim.model, first.checkpoints.last!.weights, dataset, rows: run.evaluationRows)
+            let accuracy = ModelEvaluation.accuracyPpm(claim.model, weights: first.checkpoints.last!.weights, dataset: dataset, rows: run.evaluationRows)
             #expect(accuracy > 800_000, "\(kind): held-out accuracy \(accuracy) ppm")
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PoTAgentsHost
 import PoTContractsHost
 import PoTMarketsHost
 import PoTMembershipHost
@@ -11,7 +12,7 @@ import PoTStore
 public enum ModuleHosts {
     /// Each module's group of `pot` verbs.
     public static let commands: [any ParsableCommand.Type] = [MarketsGroup.self, SponsorGroup.self, MembersCommand.self, ContractGroup.self, CommitteeGroup.self,
-                                                                 ArbitrateGroup.self, ShamirGroup.self]
+                                                                 ArbitrateGroup.self, ShamirGroup.self, AgentGroup.self]
 
     /// What `pot-bootstrap` does by itself for the modules (membership: reveal due moves; contracts:
     /// reveal and recover verdicts).

@@ -85,22 +85,9 @@ enum Ax {
         return SignedFraudProof.sign(body, with: reporter, chain: chain)
     }
 
-    /// `log` with checkpoint `segment + 1` nudged by one unit in one weight and training
-    /// continued honestly from there: exactly segment `segment` is fabricated.
+    /// `log`'s run with exactly `segments` fabricated.
     static func fabricated(_ log: TrainingLog, run: TrainingRun, segments: Set<Int>) -> TrainingLog {
-        var checkpoints = [log.checkpoints[0]]
-        var losses: [UInt64] = [], distances: [UInt64] = []
-        for segment in 0..<log.losses.count {
-            var outcome = run.replay(segment: UInt64(segment), from: checkpoints[segment]) { dataset.row($0) }!
-            if segments.contains(segment) {
-                outcome.checkpoint.weights[segment % outcome.checkpoint.weights.count] &+= 1
-                outcome.distance = checkpoints[segment].distance(to: outcome.checkpoint)
-            }
-            checkpoints.append(outcome.checkpoint)
-            losses.append(outcome.loss)
-            distances.append(outcome.distance)
-        }
-        return TrainingLog(checkpoints: checkpoints, losses: losses, distances: distances)
+        Spoofs.fabricated(run, dataset: dataset, segments: segments, nudge: 1)
     }
 
     /// The rule with which the next block refuses `payload`, or nil.

@@ -29,7 +29,7 @@ struct ModuleSeamTests {
 
     @Test("MOD-REGISTRY: payload keys, kinds, wire numbers, tags, ref roots, rules, names, verbs and parameters are unique")
     func registry() throws {
-        #expect(ChainModules.standard.all.map(\.name) == ["markets", "membership", "contracts"])
+        #expect(ChainModules.standard.all.map(\.name) == ["markets", "membership", "contracts", "agents"])
         // The same module twice claims everything twice; the first clash found is its name.
         #expect(throws: ObjectError("module notary reuses the name notary")) { try ChainModules([NotaryModule.self, NotaryModule.self]) }
         #expect(throws: ObjectError("module clash reuses the payload key 4")) { try ChainModules([MarketsModule.self, Clash<KeyClash>.self]) }

@@ -6,6 +6,8 @@ import PoTCore
 /// rows are checked against.
 public struct Dataset: Equatable, Sendable {
     public var featureNames: [String]
+    /// The column the classes come from.
+    public var labelName: String
     public var classNames: [String]
     /// Where the rows come from, in words (file name and its SHA-256), for readers.
     public var source: String
@@ -17,8 +19,8 @@ public struct Dataset: Equatable, Sendable {
     public var classes: Int { classNames.count }
     public var rows: Int { labels.count }
 
-    public init(featureNames: [String], classNames: [String], source: String, values: [Int32], labels: [UInt8]) throws {
-        self.featureNames = featureNames; self.classNames = classNames; self.source = source
+    public init(featureNames: [String], labelName: String, classNames: [String], source: String, values: [Int32], labels: [UInt8]) throws {
+        self.featureNames = featureNames; self.labelName = labelName; self.classNames = classNames; self.source = source
         self.values = values; self.labels = labels
         guard (1...AgentLimits.maxFeatures).contains(features) else { throw ObjectError("a dataset has 1 to \(AgentLimits.maxFeatures) features, not \(features)") }
         guard (2...AgentLimits.maxClasses).contains(classes) else { throw ObjectError("a dataset has 2 to \(AgentLimits.maxClasses) classes, not \(classes)") }
@@ -38,25 +40,26 @@ public struct Dataset: Equatable, Sendable {
     /// The Merkle root of the rows: what a registration commits to.
     public func root() -> Hash256 { MerkleTree.root(rowHashes()) }
 
-    /// The blob's bytes: `{1: feature names, 2: class names, 3: source, 4: rows}`, each row `features`
+    /// The blob's bytes: `{1: feature names, 2: class names, 3: source, 4: rows, 5: label column}`, each row `features`
     /// big-endian 32-bit values then its label byte.
     public func encoded() -> [UInt8] {
         var rowBytes: [UInt8] = []
         rowBytes.reserveCapacity(rows * (4 * features + 1))
         for index in 0..<rows { rowBytes += row(index).encoded() }
         return CBOR.map([1: .array(featureNames.map { .text($0) }), 2: .array(classNames.map { .text($0) }),
-                         3: .text(source), 4: .bytes(rowBytes)]).encoded()
+                         3: .text(source), 4: .bytes(rowBytes), 5: .text(labelName)]).encoded()
     }
 
     /// Reads a dataset blob strictly: canonical CBOR, names within their limits, rows that fill
     /// the byte string exactly and labels within the classes.
     public init(encoded bytes: [UInt8]) throws {
         let value = try decodeLimited(bytes, max: AgentLimits.maxDatasetBytes, what: "dataset")
-        let f = try CBORFields(value, object: "dataset", allowedKeys: [1, 2, 3, 4])
+        let f = try CBORFields(value, object: "dataset", allowedKeys: [1, 2, 3, 4, 5])
         let names = try f.array(1, max: AgentLimits.maxFeatures).map { try Self.name($0) }
         let classes = try f.array(2, max: AgentLimits.maxClasses).map { try Self.name($0) }
         let source = try f.text(3, maxUTF8: AgentLimits.maxSourceBytes)
         let rowBytes = try f.bytes(4)
+        let labelName = try Self.name(try f.value(5))
         let width = 4 * names.count + 1
         guard !names.isEmpty, rowBytes.count % width == 0 else { throw ObjectError("a dataset's rows do not fill its byte string") }
         var values: [Int32] = []
@@ -67,7 +70,7 @@ public struct Dataset: Equatable, Sendable {
             values += row.features
             labels.append(row.label)
         }
-        try self.init(featureNames: names, classNames: classes, source: source, values: values, labels: labels)
+        try self.init(featureNames: names, labelName: labelName, classNames: classes, source: source, values: values, labels: labels)
     }
 
     private static func name(_ value: CBOR) throws -> String {

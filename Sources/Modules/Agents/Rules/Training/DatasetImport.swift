@@ -34,7 +34,7 @@ public enum DatasetImport {
         var values: [Int32] = []
         values.reserveCapacity(rows.count * featureColumns.count)
         for r in rows.indices { for f in featureColumns.indices { values.append(standardised[f][r]) } }
-        return try Dataset(featureNames: featureColumns.map { header[$0] }, classNames: classNames, source: source,
+        return try Dataset(featureNames: featureColumns.map { header[$0] }, labelName: label, classNames: classNames, source: source,
                            values: values, labels: labelTexts.map { classIndex[$0]! })
     }
 

@@ -18,7 +18,7 @@ public enum SyntheticDataset {
                 values.append(FixedPoint.clamp32(centres[label * features + f] + FixedPoint.mul(noise, spread)))
             }
         }
-        return try Dataset(featureNames: (1...features).map { "x\($0)" }, classNames: (0..<classes).map { "class\($0)" },
+        return try Dataset(featureNames: (1...features).map { "x\($0)" }, labelName: "class", classNames: (0..<classes).map { "class\($0)" },
                            source: "synthetic: \(rows) rows, \(features) features, \(classes) classes, spread \(spread), seed \(seed.hex.prefix(16))",
                            values: values, labels: labels)
     }

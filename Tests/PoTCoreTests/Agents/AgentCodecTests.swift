@@ -11,7 +11,11 @@ struct AgentCodecTests {
         let chain = state.chainId
         let section = AgentsSection(registrations: [Ax.registration(Fx.bob, name: "other", chain: chain)], proofs: [Ax.proof(agent, log, chain: chain)],
                                     attestations: [Ax.attestation(Fx.bob, agent, root: log.root, chain: chain)],
-                                    frauds: [Ax.fraud(Fx.carol, agent, segment: 2, run: run, log: log, chain: chain)])
+                                    frauds: [Ax.fraud(Fx.carol, agent, segment: 2, run: run, log: log, chain: chain)],
+                                    forecasts: [.sign(AgentForecast(forecaster: Fx.bob.publicKey, agent: agent, probsPpm: [0, 0, 0, 0, 1, 999_999]), with: Fx.bob, chain: chain)],
+                                    evaluations: [.sign(EvaluationResult(submitter: Fx.bob.publicKey, agent: agent, weights: Checkpoint.packedWeights(log.checkpoints[1]),
+                                                                         rows: [FraudProof.ProvenRow(index: 0, bytes: Ax.dataset.row(0).encoded(), path: [])]), with: Fx.bob, chain: chain)],
+                                    usages: [.sign(AgentUsage(payer: Fx.carol.publicKey, agent: agent, fee: 5, nonce: 9), with: Fx.carol, chain: chain)])
         return (state, section)
     }
 
@@ -23,6 +27,10 @@ struct AgentCodecTests {
         #expect(try SignedTrainingProof(bytes: section.proofs[0].encoded()) == section.proofs[0])
         #expect(try SignedSegmentAttestation(bytes: section.attestations[0].encoded()) == section.attestations[0])
         #expect(try SignedFraudProof(bytes: section.frauds[0].encoded()) == section.frauds[0])
+        #expect(try SignedAgentForecast(bytes: section.forecasts[0].encoded()) == section.forecasts[0])
+        #expect(try SignedEvaluationResult(bytes: section.evaluations[0].encoded()) == section.evaluations[0])
+        #expect(try SignedAgentUsage(bytes: section.usages[0].encoded()) == section.usages[0])
+        #expect(throws: (any Error).self) { try AgentUsage(cbor: AgentUsage(payer: Fx.carol.publicKey, agent: section.proofs[0].proof.agent, fee: 0, nonce: 1).cbor()) }
         #expect(throws: (any Error).self) { try AgentsSection(cbor: .map([1: .array([])])) }
         #expect(throws: (any Error).self) { try AgentsSection(cbor: .map([:])) }
         var payload = Payload()
@@ -63,7 +71,7 @@ struct AgentCodecTests {
                 #expect(throws: ObjectError.self) { try ChainModules.standard.checkParameters([parameter.name: parameter.range.lowerBound - 1]) }
             }
         }
-        #expect(AgentsModule.parameters.map(\.defaultValue) == [3, 3, 2, 3, 2, 100, 256, 4_000_000, 500_000, 50, 100])
+        #expect(AgentsModule.parameters.map(\.defaultValue) == [3, 3, 2, 3, 2, 100, 256, 4_000_000, 500_000, 50, 100, 5, 20, 64, 700_000, 200_000])
         #expect(AgentsModule.minBond.defaultValue > AgentsModule.falseFraudFee.defaultValue)
         #expect(AgentsModule.attestPenalty.defaultValue > AgentsModule.falseFraudFee.defaultValue)
     }

@@ -33,9 +33,11 @@ enum Ax {
     }
 
     static func payload(registrations: [SignedAgentRegistration] = [], proofs: [SignedTrainingProof] = [],
-                        attestations: [SignedSegmentAttestation] = [], frauds: [SignedFraudProof] = []) -> Payload {
+                        attestations: [SignedSegmentAttestation] = [], frauds: [SignedFraudProof] = [], forecasts: [SignedAgentForecast] = [],
+                        evaluations: [SignedEvaluationResult] = [], usages: [SignedAgentUsage] = []) -> Payload {
         var payload = Payload()
-        payload.agents = AgentsSection(registrations: registrations, proofs: proofs, attestations: attestations, frauds: frauds)
+        payload.agents = AgentsSection(registrations: registrations, proofs: proofs, attestations: attestations, frauds: frauds,
+                                       forecasts: forecasts, evaluations: evaluations, usages: usages)
         return payload
     }
 

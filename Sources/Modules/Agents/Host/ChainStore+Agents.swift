@@ -98,7 +98,7 @@ extension ChainStore {
             case .success(let v): verdict = v
             }
             if verdict == .refuted && !anyway {
-                throw SigningRefusal("segment \(segment) of agent \(agent.name) re-executes to its committed checkpoint: the chain would refute the claim and charge you (agents.false_fraud_fee_mt); --anyway signs it all the same")
+                throw SigningRefusal("segment \(segment) of agent \(agent.name) re-executes to its committed checkpoint: the chain would refute the claim and charge you \(params.value(of: AgentsModule.falseFraudFee)) mT (agents.false_fraud_fee_mt); --anyway signs it all the same")
             }
             let signed = SignedFraudProof.sign(body, with: key, chain: chainId)
             try storeModuleObject(signed, kind: AgentsModule.fraudKind)

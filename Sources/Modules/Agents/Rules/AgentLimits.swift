@@ -23,4 +23,7 @@ public enum AgentLimits {
     public static let maxProofsPerBlock = 16
     public static let maxAttestationsPerBlock = 256
     public static let maxFraudProofsPerBlock = 2
+    public static let maxForecastsPerBlock = 1024
+    public static let maxEvaluationsPerBlock = 2
+    public static let maxUsagesPerBlock = 4096
 }

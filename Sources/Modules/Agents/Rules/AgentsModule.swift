@@ -32,13 +32,30 @@ public enum AgentsModule: ChainModule {
     public static let fraudKind = ModuleObjectKind(FraudProof.self, shortName: "agent-fraud", wireKind: 24, refRoot: "agent-frauds") { signed, chain in
         "\(signed.fraud.agent.hex)/\(signed.id(chain: chain).hex)"
     }
-    public static let kinds = [registrationKind, proofKind, attestationKind, fraudKind]
+    /// Forecasts wait under `refs/pot/agent-forecasts/<agent id>/<forecaster>`.
+    public static let forecastKind = ModuleObjectKind(AgentForecast.self, shortName: "agent-forecast", wireKind: 25,
+                                                      refRoot: "agent-forecasts") { signed, _ in
+        "\(signed.forecast.agent.hex)/\(signed.forecast.forecaster.hex)"
+    }
+    /// Evaluation evidence waits under `refs/pot/agent-evaluations/<agent id>/<submitter>`.
+    public static let evaluationKind = ModuleObjectKind(EvaluationResult.self, shortName: "agent-evaluate", wireKind: 26,
+                                                        refRoot: "agent-evaluations") { signed, _ in
+        "\(signed.evaluation.agent.hex)/\(signed.evaluation.submitter.hex)"
+    }
+    /// Usage payments wait under `refs/pot/agent-usages/<payment id>`.
+    public static let usageKind = ModuleObjectKind(AgentUsage.self, shortName: "agent-use", wireKind: 27, refRoot: "agent-usages") {
+        $0.id(chain: $1).hex
+    }
+    public static let kinds = [registrationKind, proofKind, attestationKind, fraudKind, forecastKind, evaluationKind, usageKind]
 
     public static let rules: [BlockRejection.Rule] = [
         .agentSignature, .agentNotMember, .agentDuplicate, .agentName, .agentClaim, .agentBond,
         .proofSignature, .proofUnknown, .proofNotProvider, .proofDuplicate, .proofEarly, .proofShape, .proofInitial, .proofFinal,
         .attestSignature, .attestNotMember, .attestUnknown, .attestClosed, .attestProvider, .attestRoot, .attestEarly, .attestDuplicate,
         .fraudSignature, .fraudNotMember, .fraudUnknown, .fraudClosed, .fraudSegment, .fraudFee, .fraudPath, .fraudRows,
+        .forecastSignature, .forecastNotMember, .forecastClosed, .forecastDuplicate,
+        .evaluationSignature, .evaluationNotMember, .evaluationEarly, .evaluationClosed, .evaluationModel, .evaluationRows,
+        .usageSignature, .usageDuplicate, .usageAgent, .usageFee,
     ]
 
     // The defaults are this project's choice (docs/spec.md §15 says why); the seed names none.
@@ -65,8 +82,19 @@ public enum AgentsModule: ChainModule {
         "agents.false_fraud_fee_mt", default: 50, range: 0...1_000_000_000, summary: "mT a refuted fraud claim costs its reporter, paid to the provider")
     public static let attestPenalty = ModuleParameter(
         "agents.attest_penalty_mt", default: 100, range: 0...1_000_000_000, summary: "mT each member who attested a segment proven fraudulent loses")
+    public static let forecastWindow = ModuleParameter(
+        "agents.forecast_window", default: 5, range: 1...100_000, summary: "heights after a proof is verified during which members forecast its accuracy")
+    public static let resolveWindow = ModuleParameter(
+        "agents.resolve_window", default: 20, range: 1...100_000, summary: "heights after the holdout is drawn for evidence to be submitted before the market is void")
+    public static let holdoutRows = ModuleParameter(
+        "agents.holdout_rows", default: 64, range: 1...4_096, summary: "rows of the evaluation pool the chain measures an agent's accuracy on")
+    public static let providerSharePpm = ModuleParameter(
+        "agents.provider_share_ppm", default: 700_000, range: 0...1_000_000, summary: "share of a usage fee paid to the agent's provider")
+    public static let validatorSharePpm = ModuleParameter(
+        "agents.validator_share_ppm", default: 200_000, range: 0...1_000_000, summary: "share of a usage fee split among the agent's attesters (the rest is destroyed)")
     public static let parameters = [seedDelay, selectionDelay, topSegments, randomSegments, attestationsNeeded, minBond, maxSegments,
-                                    maxSegmentWork, fraudRewardPpm, falseFraudFee, attestPenalty]
+                                    maxSegmentWork, fraudRewardPpm, falseFraudFee, attestPenalty, forecastWindow, resolveWindow, holdoutRows,
+                                    providerSharePpm, validatorSharePpm]
 
     public static func initialState(_ params: ChainParams) -> AgentsState { AgentsState() }
 
@@ -75,6 +103,9 @@ public enum AgentsModule: ChainModule {
         for p in section.proofs { try AgentsTransition.prove(p, in: &block) }
         for a in section.attestations { try AgentsTransition.attest(a, in: &block) }
         for f in section.frauds { try AgentsTransition.fraud(f, in: &block) }
+        for f in section.forecasts { try AgentsTransition.forecast(f, in: &block) }
+        for e in section.evaluations { try AgentsTransition.evaluate(e, in: &block) }
+        for u in section.usages { try AgentsTransition.use(u, in: &block) }
     }
 
     public static func endBlock(in block: inout ModuleBlock<AgentsModule>) { AgentsTransition.endBlock(in: &block) }
@@ -85,10 +116,12 @@ public enum AgentsModule: ChainModule {
 
     public static func pendingSection(_ objects: [any SignedObject]) -> AgentsSection {
         AgentsSection(registrations: objects.compactMap { $0 as? SignedAgentRegistration }, proofs: objects.compactMap { $0 as? SignedTrainingProof },
-                      attestations: objects.compactMap { $0 as? SignedSegmentAttestation }, frauds: objects.compactMap { $0 as? SignedFraudProof })
+                      attestations: objects.compactMap { $0 as? SignedSegmentAttestation }, frauds: objects.compactMap { $0 as? SignedFraudProof },
+                      forecasts: objects.compactMap { $0 as? SignedAgentForecast }, evaluations: objects.compactMap { $0 as? SignedEvaluationResult },
+                      usages: objects.compactMap { $0 as? SignedAgentUsage })
     }
 
-    public static let memberRules: [BlockRejection.Rule] = [.agentNotMember, .attestNotMember, .fraudNotMember]
+    public static let memberRules: [BlockRejection.Rule] = [.agentNotMember, .attestNotMember, .fraudNotMember, .forecastNotMember, .evaluationNotMember]
 
     public static func admit(_ object: any SignedObject, on state: ChainState, stored: (ModuleObjectKind, Hash256) -> (any SignedObject)?,
                              named: (PublicKey) -> String) -> BlockRejection? {
@@ -104,6 +137,13 @@ public enum AgentsModule: ChainModule {
             case let signed as SignedFraudProof:
                 if case .failure(let refusal) = AgentsAdmission.fraud(signed.fraud, in: context) { return refusal }
                 return nil
+            case let signed as SignedAgentForecast:
+                return AgentsAdmission.forecast(signed.forecast, in: context)
+            case let signed as SignedEvaluationResult:
+                if case .failure(let refusal) = AgentsAdmission.evaluate(signed.evaluation, in: context) { return refusal }
+                return nil
+            case let signed as SignedAgentUsage:
+                return AgentsAdmission.use(signed.usage, id: signed.id(chain: state.chainId), in: context)
             default:
                 return BlockRejection(.agentDuplicate, "not an object of the agents module")
             }
@@ -122,6 +162,9 @@ extension DomainTag {
     public static let agentProof = DomainTag("pot/agents/proof/v1")
     public static let agentAttestation = DomainTag("pot/agents/attest/v1")
     public static let agentFraud = DomainTag("pot/agents/fraud/v1")
+    public static let agentForecast = DomainTag("pot/agents/forecast/v1")
+    public static let agentEvaluation = DomainTag("pot/agents/evaluate/v1")
+    public static let agentUsage = DomainTag("pot/agents/use/v1")
     /// Not an object's tag: the hash behind a seed and a segment selection.
     public static let agentSeed = DomainTag("pot/agents/seed/v1")
 }
@@ -138,6 +181,13 @@ extension BlockRejection.Rule {
     public static let fraudSignature = Self("fraudSignature"), fraudNotMember = Self("fraudNotMember"), fraudUnknown = Self("fraudUnknown")
     public static let fraudClosed = Self("fraudClosed"), fraudSegment = Self("fraudSegment"), fraudFee = Self("fraudFee")
     public static let fraudPath = Self("fraudPath"), fraudRows = Self("fraudRows")
+    public static let forecastSignature = Self("forecastSignature"), forecastNotMember = Self("forecastNotMember")
+    public static let forecastClosed = Self("forecastClosed"), forecastDuplicate = Self("forecastDuplicate")
+    public static let evaluationSignature = Self("evaluationSignature"), evaluationNotMember = Self("evaluationNotMember")
+    public static let evaluationEarly = Self("evaluationEarly"), evaluationClosed = Self("evaluationClosed")
+    public static let evaluationModel = Self("evaluationModel"), evaluationRows = Self("evaluationRows")
+    public static let usageSignature = Self("usageSignature"), usageDuplicate = Self("usageDuplicate")
+    public static let usageAgent = Self("usageAgent"), usageFee = Self("usageFee")
 }
 
 extension ChainState {

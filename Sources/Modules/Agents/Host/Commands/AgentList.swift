@@ -21,7 +21,9 @@ struct AgentList: ParsableCommand {
         }
         let header = ["name", "status", "provider", "bond", "model", "tags"]
         let widths = header.indices.map { i in ([header] + rows).map { $0[i].count }.max()! }
-        for row in [header] + rows { print(row.enumerated().map { $1.padded(widths[$0]) }.joined(separator: "  ")) }
+        for row in [header] + rows {
+            print(row.enumerated().map { $0 == row.count - 1 ? $1 : $1.padded(widths[$0]) }.joined(separator: "  "))
+        }
     }
 }
 

@@ -1,7 +1,7 @@
 import PoTCore
 
-/// Chooses the agents section of a new block: every registration, proof, attestation and fraud
-/// proof that applies, each kind in id order, within the section's limits.
+/// Chooses the agents section of a new block: every object that applies, each kind in id order,
+/// within the section's limits.
 enum AgentsSelection {
     static func select(_ pending: AgentsSection, in block: inout ModuleBlock<AgentsModule>) -> AgentsSection {
         let chain = block.chain
@@ -18,6 +18,15 @@ enum AgentsSelection {
         }
         for f in ordered(pending.frauds) where section.frauds.count < AgentLimits.maxFraudProofsPerBlock {
             if block.attempt({ try AgentsTransition.fraud(f, in: &$0) }) { section.frauds.append(f) }
+        }
+        for f in ordered(pending.forecasts) where section.forecasts.count < AgentLimits.maxForecastsPerBlock {
+            if block.attempt({ try AgentsTransition.forecast(f, in: &$0) }) { section.forecasts.append(f) }
+        }
+        for e in ordered(pending.evaluations) where section.evaluations.count < AgentLimits.maxEvaluationsPerBlock {
+            if block.attempt({ try AgentsTransition.evaluate(e, in: &$0) }) { section.evaluations.append(e) }
+        }
+        for u in ordered(pending.usages) where section.usages.count < AgentLimits.maxUsagesPerBlock {
+            if block.attempt({ try AgentsTransition.use(u, in: &$0) }) { section.usages.append(u) }
         }
         return section
     }

@@ -35,6 +35,7 @@ enum AgentsTransition {
             block.report.verified.append(a.agent)
         }
         block.state.agents[a.agent]!.proof = proof
+        if proof.verifiedAt == block.height, block.state.agents[a.agent]!.evaluation == nil { openMarket(a.agent, in: &block) }
     }
 
     /// A proven fraud takes the whole bond (a share to the reporter, the rest destroyed) and
@@ -70,6 +71,10 @@ enum AgentsTransition {
                     penalized.append(attester)
                 }
             }
+            if agent.evaluation?.outcome == nil, agent.evaluation != nil {
+                agent.evaluation!.outcome = .voided(height: block.height)
+                block.report.evaluations.append(.init(agent: f.agent, accuracyPpm: nil, scores: []))
+            }
             agent.fraud = ProvenFraud(segment: f.segment, reporter: f.reporter, height: block.height, slashed: slashed,
                                       reward: min(reward, slashed), penalized: penalized)
             block.report.frauds.append(f.agent)
@@ -77,7 +82,8 @@ enum AgentsTransition {
         block.state.agents[f.agent] = agent
     }
 
-    /// Fixes the seeds and segment selections that wait for the parent of this block.
+    /// Fixes the seeds, segment selections and holdouts that wait for the parent of this block,
+    /// and voids evaluation markets nobody resolved in time.
     static func endBlock(in block: inout ModuleBlock<AgentsModule>) {
         guard let due = block.state.waiting.removeValue(forKey: block.height) else { return }
         for id in due {
@@ -91,6 +97,8 @@ enum AgentsTransition {
                                                          random: Int(block.parameter(AgentsModule.randomSegments)), seed: drawn)
                 agent.proof = proof
                 block.report.selected.append(id)
+            } else {
+                advanceMarket(&agent, drawn: drawn, in: &block)
             }
             block.state.agents[id] = agent
         }

@@ -41,7 +41,7 @@ public struct FraudProof: SignableBody {
     public func cbor() -> CBOR {
         .map([1: .bytes(reporter.bytes), 2: .bytes(agent.bytes), 3: .unsigned(segment), 4: .bytes(start),
               5: .array(startPath.map { .bytes($0.bytes) }), 6: .bytes(endLeaf.bytes), 7: .array(endPath.map { .bytes($0.bytes) }),
-              8: .array(rows.map { .array([.unsigned($0.index), .bytes($0.bytes), .array($0.path.map { .bytes($0.bytes) })]) })])
+              8: AgentCBOR.rows(rows)])
     }
 
     public init(cbor: CBOR) throws {
@@ -53,19 +53,7 @@ public struct FraudProof: SignableBody {
         startPath = try AgentCBOR.hashes(f, 5, max: 16)
         endLeaf = try f.hash(6)
         endPath = try AgentCBOR.hashes(f, 7, max: 16)
-        rows = try f.array(8, max: AgentLimits.maxDatasetRows).map { value in
-            guard case .array(let parts) = value, parts.count == 3, case .unsigned(let index) = parts[0], case .bytes(let bytes) = parts[1],
-                  bytes.count <= 4 * AgentLimits.maxFeatures + 1, case .array(let path) = parts[2], path.count <= 17 else {
-                throw ObjectError("fraud proof field 8 must hold rows [index, bytes, path]")
-            }
-            return ProvenRow(index: index, bytes: bytes, path: try path.map {
-                guard case .bytes(let b) = $0, let hash = Hash256(bytes: b) else { throw ObjectError("a row's path must hold 32-byte hashes") }
-                return hash
-            })
-        }
-        guard zip(rows, rows.dropFirst()).allSatisfy({ $0.index < $1.index }) else {
-            throw ObjectError("a fraud proof's rows must be in ascending order of index, each once")
-        }
+        rows = try AgentCBOR.rows(f, 8)
     }
 }
 

@@ -73,6 +73,28 @@ enum AgentCBOR {
         }
     }
 
+    static func rows(_ rows: [FraudProof.ProvenRow]) -> CBOR {
+        .array(rows.map { .array([.unsigned($0.index), .bytes($0.bytes), .array($0.path.map { .bytes($0.bytes) })]) })
+    }
+
+    /// Rows `[index, bytes, path]` in ascending order of index, each once.
+    static func rows(_ f: CBORFields, _ key: UInt64) throws -> [FraudProof.ProvenRow] {
+        let rows = try f.array(key, max: AgentLimits.maxDatasetRows).map { value in
+            guard case .array(let parts) = value, parts.count == 3, case .unsigned(let index) = parts[0], case .bytes(let bytes) = parts[1],
+                  bytes.count <= 4 * AgentLimits.maxFeatures + 1, case .array(let path) = parts[2], path.count <= 17 else {
+                throw ObjectError("field \(key) must hold rows [index, bytes, path]")
+            }
+            return FraudProof.ProvenRow(index: index, bytes: bytes, path: try path.map {
+                guard case .bytes(let b) = $0, let hash = Hash256(bytes: b) else { throw ObjectError("a row's path must hold 32-byte hashes") }
+                return hash
+            })
+        }
+        guard zip(rows, rows.dropFirst()).allSatisfy({ $0.index < $1.index }) else {
+            throw ObjectError("field \(key): rows must be in ascending order of index, each once")
+        }
+        return rows
+    }
+
     static func numbers(_ f: CBORFields, _ key: UInt64, max: Int) throws -> [UInt64] {
         try f.array(key, max: max).map {
             guard case .unsigned(let value) = $0 else { throw ObjectError("field \(key) must hold unsigned integers") }

@@ -12,6 +12,11 @@ public struct Agent: Equatable, Sendable {
     public var fraud: ProvenFraud?
     /// Fraud claims against this agent that its checkpoints refuted.
     public var refutedClaims: UInt64 = 0
+    /// The market on its accuracy, opened when its proof is verified.
+    public var evaluation: EvaluationMarket?
+    /// Usage payments made for it, and their fees in mT.
+    public var uses: UInt64 = 0
+    public var fees: UInt64 = 0
 
     public init(id: Hash256, registration: AgentRegistration, registeredAt: UInt64) {
         self.id = id; self.registration = registration; self.registeredAt = registeredAt

@@ -7,6 +7,8 @@ public struct AgentsState: ModuleState {
     public var names: [String: Hash256] = [:]
     /// height → agents whose seed or selection the block at that height fixes, from its parent's id.
     public var waiting: [UInt64: [Hash256]] = [:]
+    /// The ids of usage payments already made.
+    public var payments: Set<Hash256> = []
 
     public init() {}
 
@@ -25,6 +27,26 @@ public struct AgentsReport: ModuleReport {
     public var frauds: [Hash256] = []
     /// Fraud claims refuted: agent, reporter and the fee the reporter paid the provider.
     public var refuted: [RefutedClaim] = []
+    /// Evaluation markets measured (with the settlement of their forecasts) or voided.
+    public var evaluations: [EvaluationSettlement] = []
+    /// Usage payments: agent, fee and how it was split.
+    public var payments: [UsageSplit] = []
+
+    public struct EvaluationSettlement: Equatable, Sendable {
+        public var agent: Hash256
+        /// nil when the market was voided.
+        public var accuracyPpm: UInt64?
+        public var scores: [VoterScore]
+    }
+
+    public struct UsageSplit: Equatable, Sendable {
+        public var agent: Hash256
+        public var payer: PublicKey
+        public var fee: UInt64
+        public var provider: UInt64
+        public var validators: UInt64
+        public var burned: UInt64
+    }
 
     public struct RefutedClaim: Equatable, Sendable {
         public var agent: Hash256
@@ -37,5 +59,6 @@ public struct AgentsReport: ModuleReport {
 
     public var isEmpty: Bool {
         registered.isEmpty && seeded.isEmpty && proven.isEmpty && selected.isEmpty && verified.isEmpty && frauds.isEmpty && refuted.isEmpty
+            && evaluations.isEmpty && payments.isEmpty
     }
 }

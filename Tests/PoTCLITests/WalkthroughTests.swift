@@ -9,7 +9,8 @@ struct WalkthroughTests {
         #expect(transcript.steps.count > 3, "no console steps found in \(file)")
         let directory = TestEnvironment.temporaryDirectory("transcript")
         defer { TestEnvironment.remove(directory) }
-        let failures = try transcript.run(in: directory, binDirectory: TestEnvironment.binDirectory)
+        let failures = try transcript.run(in: directory, binDirectory: TestEnvironment.binDirectory,
+                                          environment: ["POT_DATA": TestEnvironment.packageRoot + "/Data/agents"])
         #expect(failures.isEmpty, "\(file):\n\(failures.joined(separator: "\n\n"))")
     }
 
@@ -27,6 +28,9 @@ struct WalkthroughTests {
 
     @Test("VERDICT-RECOVERY docs/contracts.md: a contract approved and rated; a dispute whose silent arbiter's verdict three members recover, decided by a leader with a majority's votes")
     func contracts() throws { try runTranscript("docs/contracts.md") }
+
+    @Test("AGENT-EVALUATE AGENT-FRAUD docs/agents.md: an agent registered, trained, proved, verified, attested and measured by the chain; a fabricated segment proven and slashed; routed, run and paid")
+    func agents() throws { try runTranscript("docs/agents.md") }
 
     @Test("docs/errors.md: bad input gets one clear line and a non-zero exit")
     func errors() throws { try runTranscript("docs/errors.md") }

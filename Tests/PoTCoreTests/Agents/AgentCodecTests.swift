@@ -13,7 +13,7 @@ struct AgentCodecTests {
                                     attestations: [Ax.attestation(Fx.bob, agent, root: log.root, chain: chain)],
                                     frauds: [Ax.fraud(Fx.carol, agent, segment: 2, run: run, log: log, chain: chain)],
                                     forecasts: [.sign(AgentForecast(forecaster: Fx.bob.publicKey, agent: agent, probsPpm: [0, 0, 0, 0, 1, 999_999]), with: Fx.bob, chain: chain)],
-                                    evaluations: [.sign(EvaluationResult(submitter: Fx.bob.publicKey, agent: agent, weights: Checkpoint.packedWeights(log.checkpoints[1]),
+                                    evaluations: [.sign(EvaluationResult(submitter: Fx.bob.publicKey, agent: agent, weights: Checkpoint.modelFile(log.checkpoints[1].weights),
                                                                          rows: [FraudProof.ProvenRow(index: 0, bytes: Ax.dataset.row(0).encoded(), path: [])]), with: Fx.bob, chain: chain)],
                                     usages: [.sign(AgentUsage(payer: Fx.carol.publicKey, agent: agent, fee: 5, nonce: 9), with: Fx.carol, chain: chain)])
         return (state, section)

@@ -23,7 +23,7 @@ struct AgentEvaluationTests {
                          change: (inout EvaluationResult) -> Void = { _ in }) -> SignedEvaluationResult {
         let holdout = state.agents.agents[agent]!.evaluation!.holdout!
         let levels = MerkleTree.Levels(Ax.dataset.rowHashes())
-        var body = EvaluationResult(submitter: key.publicKey, agent: agent, weights: Checkpoint.packedWeights(log.checkpoints.last!),
+        var body = EvaluationResult(submitter: key.publicKey, agent: agent, weights: Checkpoint.modelFile(log.checkpoints.last!.weights),
                                     rows: holdout.map { FraudProof.ProvenRow(index: UInt64($0), bytes: Ax.dataset.row($0).encoded(), path: levels.path($0)) })
         change(&body)
         return .sign(body, with: key, chain: state.chainId)
@@ -74,13 +74,13 @@ struct AgentEvaluationTests {
     func badEvidence() throws {
         var (state, agent, log) = try Self.verified()
         let chain = state.chainId
-        let early = EvaluationResult(submitter: Fx.bob.publicKey, agent: agent, weights: Checkpoint.packedWeights(log.checkpoints.last!), rows: [])
+        let early = EvaluationResult(submitter: Fx.bob.publicKey, agent: agent, weights: Checkpoint.modelFile(log.checkpoints.last!.weights), rows: [])
         #expect(Ax.refusal(Ax.payload(evaluations: [.sign(early, with: Fx.bob, chain: chain)]), on: state)?.rule == .evaluationEarly)
         while state.agents.agents[agent]?.evaluation?.holdout == nil { try Fx.apply(&state) }
         func rule(_ key: SigningKey = Fx.bob, _ change: (inout EvaluationResult) -> Void) -> BlockRejection.Rule? {
             Ax.refusal(Ax.payload(evaluations: [Self.evidence(state, agent, log: log, by: key, change: change)]), on: state)?.rule
         }
-        #expect(rule { $0.weights = Checkpoint.packedWeights(log.checkpoints[3]) } == .evaluationModel)
+        #expect(rule { $0.weights = Checkpoint.modelFile(log.checkpoints[3].weights) } == .evaluationModel)
         #expect(rule { $0.weights.removeLast(4) } == .evaluationModel)
         #expect(rule { $0.rows.removeLast() } == .evaluationRows)
         #expect(rule { $0.rows[0].bytes[1] ^= 1 } == .evaluationRows)

@@ -106,3 +106,60 @@ extension ChainStore {
         }
     }
 }
+
+/// Signing forecasts, evaluation evidence and usage payments.
+extension ChainStore {
+    /// Forecasts `agent`'s accuracy bucket by `key`. Takes the write lock.
+    public func forecastAgent(as key: SigningKey, agent: Agent, probsPpm: [UInt64]) throws -> SignedAgentForecast {
+        guard probsPpm.count == AccuracyBuckets.count else {
+            throw SigningRefusal("give \(AccuracyBuckets.count) probabilities, one per bucket: \((0..<AccuracyBuckets.count).map(AccuracyBuckets.label).joined(separator: ", "))")
+        }
+        if let problem = Figures.distributionProblem(probsPpm) { throw SigningRefusal(problem) }
+        return try withWriteLock {
+            let forecast = AgentForecast(forecaster: key.publicKey, agent: agent.id, probsPpm: probsPpm)
+            if let refusal = AgentsAdmission.forecast(forecast, in: .init(try currentState(), named: keyNamer())) { throw SigningRefusal(refusal.detail) }
+            let signed = SignedAgentForecast.sign(forecast, with: key, chain: chainId)
+            try storeModuleObject(signed, kind: AgentsModule.forecastKind)
+            return signed
+        }
+    }
+
+    /// Builds evaluation evidence for `agent` from its final model and the dataset this
+    /// repository holds, checks it as the chain will (which gives the accuracy), and stores it.
+    public func submitEvaluation(as key: SigningKey, agent: Agent) throws -> (signed: SignedEvaluationResult, accuracyPpm: UInt64) {
+        guard let holdout = agent.evaluation?.holdout else {
+            let closes = agent.evaluation.map { "the block at height \($0.closesAt + 1) draws it" } ?? "its market opens when its proof is verified"
+            throw SigningRefusal("agent \(agent.name) has no holdout yet: \(closes)")
+        }
+        let weights = try AgentModels(store: self).finalWeights(of: agent)
+        let dataset = try AgentDatasets(store: self).load(for: agent.claim)
+        let levels = MerkleTree.Levels(dataset.rowHashes())
+        let body = EvaluationResult(submitter: key.publicKey, agent: agent.id, weights: Checkpoint.modelFile(weights),
+                                    rows: holdout.map { FraudProof.ProvenRow(index: UInt64($0), bytes: dataset.row($0).encoded(), path: levels.path($0)) })
+        return try withWriteLock {
+            let accuracy: UInt64
+            switch AgentsAdmission.evaluate(body, in: .init(try currentState(), named: keyNamer())) {
+            case .failure(let refusal): throw SigningRefusal(refusal.detail)
+            case .success(let a): accuracy = a
+            }
+            let signed = SignedEvaluationResult.sign(body, with: key, chain: chainId)
+            try storeModuleObject(signed, kind: AgentsModule.evaluationKind)
+            return (signed, accuracy)
+        }
+    }
+
+    /// Pays `fee` mT by `key` for a use of `agent`. Takes the write lock.
+    public func payAgent(as key: SigningKey, agent: Agent, fee: UInt64) throws -> SignedAgentUsage {
+        guard fee > 0 else { throw SigningRefusal("a usage fee is more than 0 mT") }
+        return try withWriteLock {
+            var rng = SystemRandomNumberGenerator()
+            let usage = AgentUsage(payer: key.publicKey, agent: agent.id, fee: fee, nonce: UInt64.random(in: 0...UInt64.max, using: &rng))
+            let signed = SignedAgentUsage.sign(usage, with: key, chain: chainId)
+            if let refusal = AgentsAdmission.use(usage, id: signed.id(chain: chainId), in: .init(try currentState(), named: keyNamer())) {
+                throw SigningRefusal(refusal.detail)
+            }
+            try storeModuleObject(signed, kind: AgentsModule.usageKind)
+            return signed
+        }
+    }
+}

@@ -19,7 +19,8 @@ public struct AgentGroup: ParsableCommand {
         the chain re-executes it itself and takes the bond. `pot params` shows the delays and amounts.
         """,
         subcommands: [AgentDatasetGroup.self, AgentRegister.self, AgentTrain.self, AgentProve.self, AgentVerify.self, AgentAttest.self,
-                      AgentFraud.self, AgentList.self, AgentShow.self])
+                      AgentFraud.self, AgentForecastCommand.self, AgentEvaluate.self, AgentRoute.self, AgentRun.self, AgentExport.self,
+                      AgentList.self, AgentShow.self])
 }
 
 /// Reads a decimal such as 0.05 into Q16.

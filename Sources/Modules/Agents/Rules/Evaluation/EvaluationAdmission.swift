@@ -5,7 +5,7 @@ extension AgentsAdmission {
     public static func forecast(_ f: AgentForecast, in c: Context) -> BlockRejection? {
         guard c.isMember(f.forecaster) else { return BlockRejection(.forecastNotMember, "\(c.named(f.forecaster)) is not a member and cannot forecast") }
         guard let agent = c.state.agents[f.agent], let market = agent.evaluation else {
-            return BlockRejection(.forecastClosed, "agent \(f.agent.short) has no open evaluation market: it opens when its proof is verified", standing: .notYet)
+            return BlockRejection(.forecastClosed, "agent \(c.state.agents[f.agent]?.name ?? f.agent.short) has no open evaluation market: it opens when its proof is verified", standing: .notYet)
         }
         guard c.blockHeight <= market.closesAt, market.outcome == nil else {
             return BlockRejection(.forecastClosed, "agent \(agent.name)'s evaluation market closed at height \(market.closesAt)", standing: .stale)

@@ -95,6 +95,16 @@ enum AgentCBOR {
         return rows
     }
 
+    static func signed(_ value: Int64) -> CBOR { value >= 0 ? .unsigned(UInt64(value)) : .negative(UInt64(-1 - value)) }
+
+    static func signed(_ value: CBOR) -> Int64? {
+        switch value {
+        case .unsigned(let v): return v <= UInt64(Int64.max) ? Int64(v) : nil
+        case .negative(let v): return v <= UInt64(Int64.max) ? -1 - Int64(v) : nil
+        default: return nil
+        }
+    }
+
     static func numbers(_ f: CBORFields, _ key: UInt64, max: Int) throws -> [UInt64] {
         try f.array(key, max: max).map {
             guard case .unsigned(let value) = $0 else { throw ObjectError("field \(key) must hold unsigned integers") }

@@ -25,8 +25,8 @@ public struct Checkpoint: Equatable, Sendable {
 
     public static func modelHash(_ weights: [Int32]) -> Hash256 { hash(weights, tag: "pot/agents/model/v1") }
 
-    /// The weights alone as bytes: the model file `pot agent run` reads, and evaluation evidence carries.
-    public static func packedWeights(_ checkpoint: Checkpoint) -> [UInt8] { Int32Packing.pack(checkpoint.weights) }
+    /// Weights as bytes: the model file `pot agent run` reads, and evaluation evidence carries.
+    public static func modelFile(_ weights: [Int32]) -> [UInt8] { Int32Packing.pack(weights) }
 
     /// The weights of a model file.
     public static func weights(packed bytes: [UInt8]) -> [Int32]? { bytes.count % 4 == 0 ? Int32Packing.unpack(bytes[...]) : nil }

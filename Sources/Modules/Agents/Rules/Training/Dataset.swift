@@ -11,6 +11,9 @@ public struct Dataset: Equatable, Sendable {
     public var classNames: [String]
     /// Where the rows come from, in words (file name and its SHA-256), for readers.
     public var source: String
+    /// How each feature was standardised from the table's numbers, so that new inputs can be
+    /// read the same way; empty for data drawn already standardised.
+    public var scaling: [FeatureScale] = []
     /// Row-major: `rows × features` Q16 values.
     public var values: [Int32]
     public var labels: [UInt8]
@@ -47,19 +50,26 @@ public struct Dataset: Equatable, Sendable {
         rowBytes.reserveCapacity(rows * (4 * features + 1))
         for index in 0..<rows { rowBytes += row(index).encoded() }
         return CBOR.map([1: .array(featureNames.map { .text($0) }), 2: .array(classNames.map { .text($0) }),
-                         3: .text(source), 4: .bytes(rowBytes), 5: .text(labelName)]).encoded()
+                         3: .text(source), 4: .bytes(rowBytes), 5: .text(labelName),
+                         6: .array(scaling.map { .array([AgentCBOR.signed($0.mean), .unsigned(UInt64($0.deviation))]) })]).encoded()
     }
 
     /// Reads a dataset blob strictly: canonical CBOR, names within their limits, rows that fill
     /// the byte string exactly and labels within the classes.
     public init(encoded bytes: [UInt8]) throws {
         let value = try decodeLimited(bytes, max: AgentLimits.maxDatasetBytes, what: "dataset")
-        let f = try CBORFields(value, object: "dataset", allowedKeys: [1, 2, 3, 4, 5])
+        let f = try CBORFields(value, object: "dataset", allowedKeys: [1, 2, 3, 4, 5, 6])
         let names = try f.array(1, max: AgentLimits.maxFeatures).map { try Self.name($0) }
         let classes = try f.array(2, max: AgentLimits.maxClasses).map { try Self.name($0) }
         let source = try f.text(3, maxUTF8: AgentLimits.maxSourceBytes)
         let rowBytes = try f.bytes(4)
         let labelName = try Self.name(try f.value(5))
+        let scaling = try f.array(6, max: AgentLimits.maxFeatures).map { value -> FeatureScale in
+            guard case .array(let pair) = value, pair.count == 2, let mean = AgentCBOR.signed(pair[0]), case .unsigned(let deviation) = pair[1],
+                  deviation < UInt64(Int64.max) else { throw ObjectError("a dataset's scaling is [mean, deviation] per feature") }
+            return FeatureScale(mean: mean, deviation: Int64(deviation))
+        }
+        guard scaling.isEmpty || scaling.count == names.count else { throw ObjectError("a dataset scales every feature or none") }
         let width = 4 * names.count + 1
         guard !names.isEmpty, rowBytes.count % width == 0 else { throw ObjectError("a dataset's rows do not fill its byte string") }
         var values: [Int32] = []
@@ -71,6 +81,7 @@ public struct Dataset: Equatable, Sendable {
             labels.append(row.label)
         }
         try self.init(featureNames: names, labelName: labelName, classNames: classes, source: source, values: values, labels: labels)
+        self.scaling = scaling
     }
 
     private static func name(_ value: CBOR) throws -> String {
@@ -78,6 +89,22 @@ public struct Dataset: Equatable, Sendable {
             throw ObjectError("a dataset's column or class name must be text of 1 to \(AgentLimits.maxNameBytes) bytes")
         }
         return text
+    }
+}
+
+/// How one feature was standardised: (x − mean) / deviation in Q16, clamped to ±8 deviations;
+/// a deviation of 0 makes every value 0.
+public struct FeatureScale: Equatable, Sendable {
+    public var mean: Int64
+    public var deviation: Int64
+
+    public init(mean: Int64, deviation: Int64) { self.mean = mean; self.deviation = deviation }
+
+    /// The standardised value of `x` (Q16).
+    public func apply(_ x: Int64) -> Int32 {
+        guard deviation > 0 else { return 0 }
+        let limit = DatasetImport.clampSigma << FixedPoint.fractionBits
+        return FixedPoint.clamp32(min(limit, max(-limit, ((x &- mean) << FixedPoint.fractionBits) / deviation)))
     }
 }
 

@@ -30,30 +30,39 @@ public enum DatasetImport {
         let classNames = Array(Set(labelTexts)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         guard classNames.count >= 2 else { throw ObjectError("the label column \"\(label)\" has fewer than 2 classes") }
         let classIndex = Dictionary(uniqueKeysWithValues: classNames.enumerated().map { ($1, UInt8($0)) })
-        let standardised = raw.map(standardise)
+        let scaling = raw.map(scale)
+        let standardised = zip(raw, scaling).map { column, scale in column.map(scale.apply) }
         var values: [Int32] = []
         values.reserveCapacity(rows.count * featureColumns.count)
         for r in rows.indices { for f in featureColumns.indices { values.append(standardised[f][r]) } }
-        return try Dataset(featureNames: featureColumns.map { header[$0] }, labelName: label, classNames: classNames, source: source,
-                           values: values, labels: labelTexts.map { classIndex[$0]! })
+        var dataset = try Dataset(featureNames: featureColumns.map { header[$0] }, labelName: label, classNames: classNames, source: source,
+                                  values: values, labels: labelTexts.map { classIndex[$0]! })
+        dataset.scaling = scaling
+        return dataset
     }
 
-    /// (x − mean) / standard deviation in Q16, the mean and deviation rounded down in integers;
-    /// a constant column becomes 0.
-    static func standardise(_ column: [Int64]) -> [Int32] {
-        guard !column.isEmpty else { return [] }
+    /// The integer mean and the integer square root of the variance of a column.
+    static func scale(_ column: [Int64]) -> FeatureScale {
+        guard !column.isEmpty else { return FeatureScale(mean: 0, deviation: 0) }
         let n = Int64(column.count)
         let mean = column.reduce(Int64(0), &+) / n
         let variance = column.reduce(UInt64(0)) { sum, x in
             let d = UInt64((x - mean).magnitude)
             return sum &+ d &* d
         } / UInt64(n)
-        let deviation = Int64(FixedPoint.isqrt(variance))
-        let limit = clampSigma << FixedPoint.fractionBits
-        return column.map { x in
-            guard deviation > 0 else { return 0 }
-            return FixedPoint.clamp32(min(limit, max(-limit, ((x - mean) << FixedPoint.fractionBits) / deviation)))
+        return FeatureScale(mean: mean, deviation: Int64(FixedPoint.isqrt(variance)))
+    }
+
+    /// Reads one input row of table numbers the way `dataset` read its table: nil when a cell
+    /// is not a decimal or the count is wrong.
+    public static func input(_ cells: [String], for dataset: Dataset) -> [Int32]? {
+        guard cells.count == dataset.features else { return nil }
+        var features: [Int32] = []
+        for (i, cell) in cells.enumerated() {
+            guard let x = parseDecimal(cell) else { return nil }
+            features.append(dataset.scaling.isEmpty ? FixedPoint.clamp32(x) : dataset.scaling[i].apply(x))
         }
+        return features
     }
 
     /// A decimal such as `-12.5`, `0.07871` or `1.2e-3` in Q16, rounded half away from zero;

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up what is missing, builds pot, and plays the paper's worked example on a demo chain
-# in a temporary repository, printing every command and its output. Then it serves the chain's
+# in a temporary repository, then a round of each module (a market, an admission game, a
+# contract, an agent with its proof of training), printing every command and its output. Then it serves the chain's
 # explorer (pot web) and prints its address; Ctrl-C stops it. Without a terminal on stdin, or
 # with POT_DEMO_NO_WAIT=1, it stops the explorer after checking that it answers.
 set -euo pipefail
@@ -18,7 +19,8 @@ run() { echo "\$ $*"; "$@"; echo; }
 
 echo "demo chain in $demo"
 echo
-run pot init --k 2 --alpha 1000 --endow alice=10000 --endow bob=5000 --endow carol=5000 --timestamp 1700000000
+run pot init --k 2 --alpha 1000 --endow alice=10000 --endow bob=5000 --endow carol=5000 --timestamp 1700000000 \
+  --param agents.seed_delay=1 --param agents.selection_delay=1
 echo "\$ pot propose --as alice --timestamp 1700000001"; A=$(pot propose --as alice --timestamp 1700000001 | tail -n 1); echo "$A"; echo
 echo "\$ pot propose --as bob --timestamp 1700000002"; B=$(pot propose --as bob --timestamp 1700000002 | tail -n 1); echo "$B"; echo
 run pot vote --as alice --height 1 --candidates "$A,$B" --probs 0.9,0.05,0.05
@@ -70,6 +72,27 @@ run pot contract rate --as dana "$TK" --stars 4
 run pot propose --as alice --canonical --timestamp 1700001400
 run pot contract show "$TK"
 run pot contract trust
+# The agents module: alice registers an agent over a real dataset with a bond, trains it from the
+# seed a later block fixed, and proves it; bob and carol re-execute the selected segments and
+# attest; anyone can then route a task to it and run its model, checked against the chain.
+echo "\$ pot agent dataset import $root/Data/agents/breast-cancer-wisconsin.csv --label diagnosis"
+D=$(pot agent dataset import "$root/Data/agents/breast-cancer-wisconsin.csv" --label diagnosis | tail -n 1); echo "$D"; echo
+run pot agent register cancer-mlp --as alice --dataset "${D:0:12}" --tags classify,medical,tabular --bond 1000
+run pot propose --as alice --canonical --timestamp 1700001500
+run pot propose --as alice --canonical --timestamp 1700001600
+run pot propose --as alice --canonical --timestamp 1700001700
+run pot agent train cancer-mlp
+run pot agent prove cancer-mlp --as alice
+run pot propose --as alice --canonical --timestamp 1700001800
+run pot propose --as alice --canonical --timestamp 1700001900
+run pot propose --as alice --canonical --timestamp 1700002000
+run pot agent verify cancer-mlp
+run pot agent attest cancer-mlp --as bob
+run pot agent attest cancer-mlp --as carol
+run pot propose --as alice --canonical --timestamp 1700002100
+run pot agent show cancer-mlp
+run pot agent route --needs classify,medical
+run pot agent run cancer-mlp --row 0
 run pot status
 run pot verify
 

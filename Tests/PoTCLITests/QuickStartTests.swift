@@ -13,7 +13,7 @@ struct QuickStartTests {
         #expect(try TestEnvironment.read(".ci/run").contains("bash scripts/test.sh"))
     }
 
-    @Test("README: bash scripts/demo.sh plays the worked example, a market, an admission game and a contract, prints their numbers and the explorer's address")
+    @Test("README: bash scripts/demo.sh plays the worked example, a market, an admission game, a contract and an agent's proof of training, prints their numbers and the explorer's address")
     func demoScriptRuns() throws {
         let result = try Run.process("/bin/bash", [TestEnvironment.packageRoot + "/scripts/demo.sh"], in: TestEnvironment.packageRoot,
                                      environment: ["POT_BIN": TestEnvironment.binDirectory])
@@ -21,7 +21,9 @@ struct QuickStartTests {
         for expected in ["= 12 000  proposed by alice", "= 7 250  proposed by bob", "Δ=+405 mT", "Δ=-182 mT", "Δ=-1792 mT",
                          "10 405 mT", "4 818 mT", "3 208 mT", "markets (payload key 4)", "+146 mT", "-414 mT",
                          "membership (payload key 5)", "outcome   C/C at height 9; admitted dana", "dana      9        alice+bob",
-                         "contracts (payload key 6)", "closed     at height 13: approved; the worker's share 100.0%", "ok: 14 block(s) on main"] {
+                         "contracts (payload key 6)", "closed     at height 13: approved; the worker's share 100.0%",
+                         "agents (payload key 7)", "ok: re-executed 5 of 20 segments of agent cancer-mlp exactly", "status      verified",
+                         "1. cancer-mlp [choice]: covers 2 of 2", "checked against the chain): malignant", "ok: 21 block(s) on main"] {
             #expect(result.stdout.contains(expected), "demo output lacks \(expected)")
         }
         // The last line names the explorer serving the demo chain, and what it answered.

@@ -116,6 +116,8 @@ let package = Package(
             ],
             path: "Sources/Modules/Agents/Host"
         ),
+        // The agents module in the explorer: the agent directory and one page per agent.
+        .target(name: "PoTAgentsWeb", dependencies: ["PoTCore", "PoTAgents", "PoTAgentsHost", "PoTStore", "PoTWeb"], path: "Sources/Modules/Agents/Web"),
         // The contracts module in the explorer: the contracts page, task pages with their dispute, block and account sections.
         .target(name: "PoTContractsWeb", dependencies: ["PoTCore", "PoTContracts", "PoTContractsHost", "PoTStore", "PoTWeb"], path: "Sources/Modules/Contracts/Web"),
         // The membership module in the explorer: the membership page with its graph, game pages, block and account sections.
@@ -123,7 +125,7 @@ let package = Package(
         // The modules' host parts as the programs list them: their verbs of `pot`, their explorer parts.
         .target(name: "PoTModuleHosts", dependencies: ["PoTCLI", "PoTStore", "PoTNet", "PoTMarketsHost", "PoTMembershipHost", "PoTContractsHost", "PoTAgentsHost"], path: "Sources/Modules/Hosts", exclude: ["README.md"]),
         // The modules' parts of the explorer as pot-web lists them (apart, so `pot` does not link the web server).
-        .target(name: "PoTModuleExplorers", dependencies: ["PoTWeb", "PoTMarketsWeb", "PoTMembershipWeb", "PoTContractsWeb"], path: "Sources/Modules/Explorers", exclude: ["README.md"]),
+        .target(name: "PoTModuleExplorers", dependencies: ["PoTWeb", "PoTMarketsWeb", "PoTMembershipWeb", "PoTContractsWeb", "PoTAgentsWeb"], path: "Sources/Modules/Explorers", exclude: ["README.md"]),
         // The gossip protocol without I/O: sessions, handshake, inventory, sync, peer scoring.
         .target(name: "PoTNet", dependencies: ["PoTCore"]),
         // A gossip node over TCP (SwiftNIO) on a chain stored in git, and a client for one peer.

@@ -16,15 +16,16 @@ let harnesses: [(name: String, uses: [String])] = [
     ("transfer", ["PoTCore"]),
     ("vote", ["PoTCore"]),
     ("header", ["PoTCore"]),
-    ("payload", ["PoTCore", "PoTModules", "PoTMembership", "PoTContracts"]),
+    ("payload", ["PoTCore", "PoTModules", "PoTMembership", "PoTContracts", "PoTAgents"]),
     ("market-declaration", ["PoTCore", "PoTMarkets"]),
     ("market-bet", ["PoTCore", "PoTMarkets"]),
     ("market-resolution", ["PoTCore", "PoTMarkets"]),
     ("name-claim", ["PoTCore"]),
-    ("module-object", ["PoTCore", "PoTMembership", "PoTContracts"]),
+    ("module-object", ["PoTCore", "PoTMembership", "PoTContracts", "PoTAgents"]),
     ("message", ["PoTCore", "PoTModules", "PoTNet"]),
     ("frame", ["PoTCore", "PoTModules", "PoTNet"]),
     ("deploy-config", ["PoTDeploy"]),
+    ("agent-data", ["PoTCore", "PoTAgents"]),
 ]
 
 let package = Package(
@@ -34,7 +35,7 @@ let package = Package(
     dependencies: [.package(name: pot, path: "..")],
     targets: [
         // Checks shared by the harnesses, and the seed objects they write with POT_FUZZ_SEEDS.
-        .target(name: "FuzzSupport", dependencies: ["PoTCore", "PoTMarkets", "PoTMembership", "PoTContracts", "PoTModules", "PoTNet"].map { .product(name: $0, package: pot) }),
+        .target(name: "FuzzSupport", dependencies: ["PoTCore", "PoTMarkets", "PoTMembership", "PoTContracts", "PoTAgents", "PoTModules", "PoTNet"].map { .product(name: $0, package: pot) }),
     ] + harnesses.map { harness in
         .executableTarget(
             name: "fuzz-\(harness.name)",

@@ -102,6 +102,32 @@ public struct WalkthroughChain: Sendable {
         return task
     }
 
+    /// alice registers `lab-agent` over a synthetic dataset (block at 1700001000). Returns its name.
+    @discardableResult
+    public func registerAgent() throws -> String {
+        let blob = try Run.pot(["agent", "dataset", "synth", "--rows", "120", "--features", "4", "--classes", "3"], in: directory).lastLine
+        try pot(["agent", "register", "lab-agent", "--as", "alice", "--dataset", String(blob.prefix(12)), "--tags", "classify,synthetic",
+                 "--bond", "500", "--hidden", "6", "--batch", "8", "--steps", "40", "--interval", "4"])
+        try pot(["propose", "--as", "alice", "--canonical", "--timestamp", "1700001000"])
+        return "lab-agent"
+    }
+
+    /// `registerAgent`, then alice trains and proves it and bob and carol attest it once the chain
+    /// selected its segments: a verified agent with its evaluation market open (blocks from 1700001010).
+    public func verifiedAgent() throws -> String {
+        let name = try registerAgent()
+        var t = 1700001010
+        func block() throws { try pot(["propose", "--as", "alice", "--canonical", "--timestamp", "\(t)"]); t += 10 }
+        for _ in 0..<4 { try block() }
+        try pot(["agent", "train", name])
+        try pot(["agent", "prove", name, "--as", "alice"])
+        for _ in 0..<5 { try block() }
+        try pot(["agent", "attest", name, "--as", "bob"])
+        try pot(["agent", "attest", name, "--as", "carol"])
+        try block()
+        return name
+    }
+
     public func statusJSON() throws -> String { try Run.ok(["status", "--json"], in: directory) }
 
     /// Every ref with its object, and the status document: what "a refused command changes nothing" compares.

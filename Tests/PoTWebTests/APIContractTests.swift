@@ -164,6 +164,7 @@ struct APIContractTests {
         let market = try chain.declareMarket()
         let game = try chain.openGame()
         let task = try chain.postTask()
+        try chain.registerAgent()
         for unlock in [[], ["carol"]] {
             let fixture = try await WebFixture(chain: chain, unlock: unlock)
             try await fixture.test { client in

@@ -14,6 +14,7 @@ struct APITests {
         let market = try chain.declareMarket()
         let game = try chain.openGame()
         let task = try chain.postTask()
+        try chain.registerAgent()
         let fixture = try await WebFixture(chain: chain)
         try await fixture.test { client in
             let document = try await client.openAPIDocument()
@@ -37,7 +38,8 @@ struct APITests {
                                  ("/accounts/alice", "/api/accounts/alice"), ("/search?q=zzz", "/api/search?q=zzz"),
                                  ("/markets", "/api/markets"), ("/markets/\(market)", "/api/markets/\(market)"),
                                  ("/membership", "/api/membership"), ("/membership/games/\(game)", "/api/membership/games/\(game)"),
-                                 ("/contracts", "/api/contracts"), ("/contracts/\(task)", "/api/contracts/\(task)")] {
+                                 ("/contracts", "/api/contracts"), ("/contracts/\(task)", "/api/contracts/\(task)"),
+                                 ("/agents", "/api/agents"), ("/agents/lab-agent", "/api/agents/lab-agent")] {
                 let html = try await client.execute(uri: page, method: .get)
                 #expect(html.status == .ok, "\(page)")
                 #expect(html.headers[.contentType] == "text/html; charset=utf-8", "\(page)")

@@ -169,4 +169,24 @@ struct BrowserTests {
         #expect(doms["/contracts/\(task)"]!.contains("settled without a committee"))
         #expect(doms["/accounts/bob"]!.contains("<h2>Service</h2>"))
     }
+
+    @Test("WEB-AGENTS: the agent directory and a verified agent's page with its charts read right in Chromium")
+    func agentsPagesReadRight() throws {
+        let chain = try WalkthroughChain.make()
+        defer { chain.remove() }
+        let name = try chain.verifiedAgent()
+        let web = try WebProcess(["--repo", chain.directory, "--listen", "127.0.0.1:0"])
+        defer { web.stop() }
+        let base = "http://127.0.0.1:\(web.port)"
+        var doms: [String: String] = [:]
+        for path in ["/agents", "/agents/\(name)"] {
+            let png = try Self.screenshot(base + path)
+            #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && png.count > 20_000, "\(path): \(png.count) bytes")
+            let dom = try Self.dom(base + path)
+            #expect(Self.markupShownAsText(dom).isEmpty, "\(path) shows markup as text: \(Self.markupShownAsText(dom))")
+            doms[path] = dom
+        }
+        #expect(doms["/agents"]!.contains(name) && doms["/agents"]!.contains("verified"))
+        #expect(doms["/agents/\(name)"]!.contains("Training curve") && doms["/agents/\(name)"]!.contains("<svg"))
+    }
 }

@@ -5,11 +5,13 @@ public func expect(_ condition: @autoclosure () -> Bool, _ message: @autoclosure
 }
 
 /// Checks that a decoder is strict: an input it accepts must re-encode to exactly the input,
-/// and decoding that encoding again must give the same value.
+/// and decoding that encoding again must give the same value. Returns that value, or nil.
+@discardableResult
 public func expectCanonical<T: Equatable>(_ input: [UInt8], what: String,
-                                           decode: ([UInt8]) throws -> T, encode: (T) -> [UInt8]) {
-    guard let value = try? decode(input) else { return }
+                                           decode: ([UInt8]) throws -> T, encode: (T) -> [UInt8]) -> T? {
+    guard let value = try? decode(input) else { return nil }
     let again = encode(value)
     expect(again == input, "\(what): accepted \(input.count) bytes that re-encode to \(again.count) different bytes")
     expect((try? decode(again)) == value, "\(what): its own encoding decodes to a different value")
+    return value
 }

@@ -1,3 +1,4 @@
+import PoTAgents
 import PoTContracts
 import PoTCore
 import PoTMarkets
@@ -6,8 +7,9 @@ import PoTMembership
 /// A small chain made with the consensus API, whose objects are the seeds of the corpus: three
 /// members (alice, bob, carol), candidates A and B at height 1 with votes, a transfer, block 2
 /// with a payload, a market with bets and its resolution, and name claims; then the membership
-/// and contracts modules' objects, and block 3 whose payload carries them. Deterministic: keys
-/// come from fixed seeds and timestamps are fixed, so the corpus is the same on every run.
+/// and contracts modules' objects, and block 3 whose payload carries them; then the agents
+/// module's objects, and a payload of their own that carries them. Deterministic: keys come from
+/// fixed seeds and timestamps are fixed, so the corpus is the same on every run.
 public struct SeedChain {
     public let alice: SigningKey
     public let bob: SigningKey
@@ -29,6 +31,9 @@ public struct SeedChain {
     /// A payload with a membership section and a contracts section.
     public let modulePayload: Payload
     public let block3: SignedHeader
+    public let agents: SeedAgents
+    /// A payload with an agents section.
+    public let agentsPayload: Payload
 
     public init() throws {
         alice = try SigningKey(seed: [UInt8](repeating: 1, count: 32))
@@ -90,6 +95,10 @@ public struct SeedChain {
             try BlockHeader(height: 3, parent: block2.id(chain: chain), proposer: bob.publicKey, timestamp: 1_700_000_400, tree: tree,
                             codeCommits: [], payloadRoot: modulePayload.root(chain: chain)),
             with: bob, chain: chain)
+        agents = try SeedAgents(chain: chain, provider: alice, validator: bob, reporter: carol)
+        var agentsPayload = Payload()
+        agentsPayload.agents = agents.section
+        self.agentsPayload = agentsPayload
     }
 
     /// Named seeds: `prefix-1`, `prefix-2`, … for each encoding.

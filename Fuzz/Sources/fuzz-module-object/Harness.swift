@@ -1,16 +1,18 @@
 import FuzzSupport
+import PoTAgents
 import PoTContracts
 import PoTCore
 import PoTMembership
 
-/// The bodies of the membership and contracts objects, and of the contracts module's leader votes
-/// and relayed committee messages. The first input byte picks one (modulo their count); new
-/// kinds go at the end, so that the corpus keeps its meaning.
+/// The bodies of the membership and contracts objects, of the contracts module's leader votes
+/// and relayed committee messages, and of the agents objects. The first input byte picks one
+/// (modulo their count); new kinds go at the end, so that the corpus keeps its meaning.
 let bodies: [any SignableBody.Type] = [
     GameOpen.self, GameJoin.self, GameReveal.self,
     TaskPost.self, TaskAcceptance.self, TaskDelivery.self, TaskApproval.self, TaskRating.self, TaskDispute.self,
     ArbiterKey.self, VerdictSeal.self, VerdictReveal.self, ShareRelease.self, LeaderVote.self, ArbitrationDecision.self,
     CommitteeMessage.self,
+    AgentRegistration.self, TrainingProof.self, SegmentAttestation.self, FraudProof.self, AgentForecast.self, EvaluationResult.self, AgentUsage.self,
 ]
 
 extension SignableBody {

@@ -1,3 +1,4 @@
+import PoTAgentsWeb
 import PoTContractsWeb
 import PoTMarketsWeb
 import PoTMembershipWeb
@@ -8,7 +9,7 @@ import PoTWeb
 /// reads `pot status` on every call, does not link the web server.
 public enum ModuleExplorers {
     public static let all: ExplorerModules = {
-        do { return try ExplorerModules([MarketsExplorer.self, MembershipExplorer.self, ContractsExplorer.self]) } catch {
+        do { return try ExplorerModules([MarketsExplorer.self, MembershipExplorer.self, ContractsExplorer.self, AgentsExplorer.self]) } catch {
             preconditionFailure("the explorer modules are inconsistent: \(error)")
         }
     }()

@@ -54,11 +54,12 @@ func signingHeaders(token: String? = WebFixture.token.value, extra: HTTPFields =
 }
 
 /// A path of the OpenAPI document with its placeholders filled in from the walkthrough's chain,
-/// `market` and `game`, and a query where the route needs one.
+/// `market`, `game`, `task` and the agent `registerAgent` registers, and a query where the route needs one.
 func exampleURI(_ path: String, chain: WalkthroughChain, market: String, game: String, task: String) -> String {
     var uri = path.hasPrefix("/api/markets/") ? path.replacingOccurrences(of: "{id}", with: market) : path
     if path.hasPrefix("/api/membership/games/") { uri = path.replacingOccurrences(of: "{id}", with: game) }
     if path.hasPrefix("/api/contracts/") { uri = path.replacingOccurrences(of: "{id}", with: task) }
+    uri = uri.replacingOccurrences(of: "{agent}", with: "lab-agent")
     for (placeholder, value) in ["{id}": chain.a, "{height}": "1", "{account}": "alice"] {
         uri = uri.replacingOccurrences(of: placeholder, with: value)
     }

@@ -15,6 +15,25 @@ public struct AgentDocument: Encodable, Sendable {
         public let verified_at: UInt64?
     }
 
+    public struct Evaluation: Encodable, Sendable {
+        public let opens_at: UInt64
+        public let closes_at: UInt64
+        public let resolve_by: UInt64
+        /// Forecasters and their probabilities per accuracy bucket (ppm).
+        public let forecasts: [Forecast]
+        public let holdout_rows: Int?
+        /// "open", "drawn" (holdout known, awaiting evidence), "measured" or "void".
+        public let status: String
+        public let accuracy_ppm: UInt64?
+        public let bucket: String?
+        public let settled_at: UInt64?
+    }
+
+    public struct Forecast: Encodable, Sendable {
+        public let forecaster: String
+        public let probs_ppm: [UInt64]
+    }
+
     public struct Fraud: Encodable, Sendable {
         public let segment: UInt64
         public let reporter: String
@@ -47,6 +66,11 @@ public struct AgentDocument: Encodable, Sendable {
     public let proof: Proof?
     public let fraud: Fraud?
     public let refuted_claims: UInt64
+    public let evaluation: Evaluation?
+    /// The accuracy the chain measured, 0 once fraudulent; absent before a measurement.
+    public let reputation_ppm: UInt64?
+    public let uses: UInt64
+    public let fees_mt: UInt64
 
     public init(_ a: Agent, named: (PublicKey) -> String = { $0.hex }) {
         let c = a.claim
@@ -65,5 +89,20 @@ public struct AgentDocument: Encodable, Sendable {
                   penalized: f.penalized.map(named))
         }
         refuted_claims = a.refutedClaims
+        evaluation = a.evaluation.map { m in
+            let status: String, accuracy: UInt64?, settled: UInt64?
+            switch m.outcome {
+            case nil: status = m.holdout == nil ? "open" : "drawn"; accuracy = nil; settled = nil
+            case .voided(let height): status = "void"; accuracy = nil; settled = height
+            case .measured(let a, _, let height): status = "measured"; accuracy = a; settled = height
+            }
+            return Evaluation(opens_at: m.opensAt, closes_at: m.closesAt, resolve_by: m.resolveBy,
+                              forecasts: m.forecasts.keys.sorted().map { Forecast(forecaster: named($0), probs_ppm: m.forecasts[$0]!) },
+                              holdout_rows: m.holdout?.count, status: status, accuracy_ppm: accuracy,
+                              bucket: accuracy.map { AccuracyBuckets.label(AccuracyBuckets.bucket($0)) }, settled_at: settled)
+        }
+        reputation_ppm = a.reputationPpm
+        uses = a.uses
+        fees_mt = a.fees
     }
 }

@@ -55,6 +55,16 @@ struct AgentShow: ParsableCommand {
         if let f = agent.fraud {
             print("  FRAUD       segment \(f.segment) proven by \(named(f.reporter)) at height \(f.height): \(f.slashed) mT slashed, \(f.reward) mT to the reporter\(f.penalized.isEmpty ? "" : "; attesters fined: \(f.penalized.map(named).joined(separator: ", "))")")
         }
+        if let m = agent.evaluation {
+            let outcome: String
+            switch m.outcome {
+            case nil: outcome = m.holdout == nil ? "forecasts open until height \(m.closesAt)" : "holdout of \(m.holdout!.count) rows drawn; evidence due by height \(m.resolveBy)"
+            case .voided(let height): outcome = "void at height \(height): nobody submitted the evidence"
+            case .measured(let accuracy, let bucket, let height): outcome = "accuracy \(Percent.text(ppm: accuracy)) (\(AccuracyBuckets.label(bucket))) measured by the chain at height \(height)"
+            }
+            print("  evaluation  \(outcome); \(m.forecasts.count) forecast(s)")
+        }
+        if agent.uses > 0 { print("  used        \(agent.uses) time(s), \(agent.fees) mT in fees") }
         if agent.refutedClaims > 0 { print("  refuted     \(agent.refutedClaims) fraud claim(s)") }
     }
 }

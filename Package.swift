@@ -202,7 +202,7 @@ let package = Package(
         .testTarget(name: "PoTStoreTests", dependencies: ["PoTStore", "PoTCore", "PoTMarkets", "PoTMarketsHost", "PoTModules", "GitKit"]),
         // Runs the built executables from tests, as a person would.
         .target(name: "PoTTestSupport", path: "Tests/PoTTestSupport"),
-        .testTarget(name: "PoTCLITests", dependencies: ["PoTCLI", "PoTStore", "PoTCore", "PoTModules", "PoTMembershipHost", "PoTTestSupport"]),
+        .testTarget(name: "PoTCLITests", dependencies: ["PoTCLI", "PoTStore", "PoTCore", "PoTModules", "PoTMembershipHost", "PoTAgentsHost", "PoTTestSupport"]),
         .testTarget(name: "PoTNetTests", dependencies: ["PoTNet", "PoTCore", "PoTNode", "PoTStore", "PoTMarketsHost", "PoTTestSupport"]),
         .testTarget(
             name: "PoTLightTests",

@@ -20,7 +20,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 export PATH="/opt/swift/usr/bin:$PATH"
 fuzz="$root/Fuzz"
-targets=(cbor chain-params transfer vote header payload market-declaration market-bet market-resolution name-claim module-object message frame deploy-config)
+targets=(cbor chain-params transfer vote header payload market-declaration market-bet market-resolution name-claim module-object message frame deploy-config agent-data)
 # Swift code gets libFuzzer's coverage and AddressSanitizer (FUZZ_ASAN=0: coverage only). Given as
 # one -sanitize= list: with two separate -sanitize= flags swiftc keeps only the last, and the order
 # in which `swift build --sanitize a --sanitize b` passes them varies, which can silently drop the
@@ -58,7 +58,8 @@ sources_of() {
         deploy-config) echo "Sources/PoTDeploy" ;;
         payload) echo "Sources/PoTCore Sources/Modules/List $(rules_folders)" ;;
         market-*) echo "Sources/PoTCore Sources/Modules/Markets/Rules" ;;
-        module-object) echo "Sources/PoTCore Sources/Modules/Membership/Rules Sources/Modules/Contracts/Rules" ;;
+        module-object) echo "Sources/PoTCore Sources/Modules/Membership/Rules Sources/Modules/Contracts/Rules Sources/Modules/Agents/Rules" ;;
+        agent-data) echo "Sources/PoTCore Sources/Modules/Agents/Rules" ;;
         message|frame) echo "Sources/PoTCore Sources/Modules/List $(rules_folders) Sources/PoTNet" ;;
         *) echo "Sources/PoTCore" ;;
     esac

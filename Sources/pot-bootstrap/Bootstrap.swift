@@ -32,6 +32,8 @@ struct Bootstrap: AsyncParsableCommand {
     @Option(name: .customLong("handshake-timeout"), help: "Seconds a new connection has to complete the handshake.")
     var handshakeTimeout: Double = 10
 
+    @Option(name: .customLong("validate-agents"), help: "Act as this key (a member) for the agents module: re-execute the selected segments of every proven agent, attest those that re-execute, prove fraud in those that do not.")
+    var agentValidator: String?
     @Flag(inversion: .prefixedNo, help: "Act for this repository's keys: reveal admission moves and verdicts once due, release shares of silent verdicts, and sit on their dispute committees (Raft over relays, the leader posts the decision).")
     var autoReveal = true
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning or error.")
@@ -55,7 +57,7 @@ struct Bootstrap: AsyncParsableCommand {
             options.agents = ModuleHosts.agents(sitting: autoReveal)
             guard (1...1000).contains(joinAttempts) else { fail("--join-attempts must be between 1 and 1000") }
             let service = NodeService(repo: repo, chainId: chainId, options: options, join: JoinPolicy(attempts: joinAttempts),
-                                      logger: logger, duties: autoReveal ? ModuleHosts.duties : []) { runtime in
+                                      logger: logger, duties: (autoReveal ? ModuleHosts.duties : []) + (agentValidator.map { [ModuleHosts.agentValidator(label: $0)] } ?? [])) { runtime in
                 var banner = "listening on \(runtime.listenAddress)\n"
                 if let at = runtime.metricsAddress { banner += "metrics on http://\(at)/metrics\n" }
                 FileHandle.standardOutput.write(Data(banner.utf8))

@@ -102,29 +102,38 @@ public struct WalkthroughChain: Sendable {
         return task
     }
 
-    /// alice registers `lab-agent` over a synthetic dataset (block at 1700001000). Returns its name.
+    /// alice registers the agent `name` over a synthetic dataset (block at `timestamp`). Returns its name.
     @discardableResult
-    public func registerAgent() throws -> String {
+    public func registerAgent(_ name: String = "lab-agent", at timestamp: Int = 1700001000) throws -> String {
         let blob = try Run.pot(["agent", "dataset", "synth", "--rows", "120", "--features", "4", "--classes", "3"], in: directory).lastLine
-        try pot(["agent", "register", "lab-agent", "--as", "alice", "--dataset", String(blob.prefix(12)), "--tags", "classify,synthetic",
+        try pot(["agent", "register", name, "--as", "alice", "--dataset", String(blob.prefix(12)), "--tags", "classify,synthetic",
                  "--bond", "500", "--hidden", "6", "--batch", "8", "--steps", "40", "--interval", "4"])
-        try pot(["propose", "--as", "alice", "--canonical", "--timestamp", "1700001000"])
-        return "lab-agent"
+        try pot(["propose", "--as", "alice", "--canonical", "--timestamp", "\(timestamp)"])
+        return name
     }
 
-    /// `registerAgent`, then alice trains and proves it and bob and carol attest it once the chain
-    /// selected its segments: a verified agent with its evaluation market open (blocks from 1700001010).
-    public func verifiedAgent() throws -> String {
-        let name = try registerAgent()
-        var t = 1700001010
+    /// `registerAgent`, then alice trains it (nudging a weight after segment `fabricate`, if
+    /// given) and proves it, and blocks follow until the chain selected its segments (a block
+    /// every 10 seconds from `start`). Returns its name.
+    @discardableResult
+    public func provenAgent(_ name: String = "lab-agent", fabricate: Int? = nil, from start: Int = 1700001000) throws -> String {
+        try registerAgent(name, at: start)
+        var t = start + 10
         func block() throws { try pot(["propose", "--as", "alice", "--canonical", "--timestamp", "\(t)"]); t += 10 }
         for _ in 0..<4 { try block() }
-        try pot(["agent", "train", name])
+        try pot(["agent", "train", name] + (fabricate.map { ["--fabricate", "\($0)"] } ?? []))
         try pot(["agent", "prove", name, "--as", "alice"])
         for _ in 0..<5 { try block() }
+        return name
+    }
+
+    /// `provenAgent`, then bob and carol attest it (block at 1700001200): a verified agent with
+    /// its evaluation market open.
+    public func verifiedAgent() throws -> String {
+        let name = try provenAgent()
         try pot(["agent", "attest", name, "--as", "bob"])
         try pot(["agent", "attest", name, "--as", "carol"])
-        try block()
+        try pot(["propose", "--as", "alice", "--canonical", "--timestamp", "1700001200"])
         return name
     }
 

@@ -40,8 +40,9 @@ public struct SeedAgents {
         let agent = registrations[0].id(chain: chain)
         let run = TrainingRun(claim: claim, seed: Self.seed)
         let log = try TrainingLog(run: run, dataset: dataset)
-        proofs = [sign(TrainingProof(provider: provider.publicKey, agent: agent, log: log), provider)]
-        attestations = [validator, reporter].map { sign(SegmentAttestation(validator: $0.publicKey, agent: agent, root: proofs[0].body.root), $0) }
+        let proof = TrainingProof(provider: provider.publicKey, agent: agent, log: log)
+        proofs = [sign(proof, provider)]
+        attestations = [validator, reporter].map { sign(SegmentAttestation(validator: $0.publicKey, agent: agent, root: proof.root), $0) }
         // As a reporter who holds the checkpoints builds it: the segment's first checkpoint, the
         // next leaf, and every row the segment reads, each with its path.
         let levels = MerkleTree.Levels(log.leaves)

@@ -18,6 +18,9 @@ public enum ModuleHosts {
     /// reveal and recover verdicts).
     public static var duties: [StoreDuty] { [SponsorAutoReveal.duty, ArbiterAutoDuty.duty] }
 
+    /// What `pot-bootstrap --validate-agents LABEL` adds: the agents module's validator, as LABEL.
+    public static func agentValidator(label: String) -> StoreDuty { AgentValidatorDuty.duty(label: label) }
+
     /// What runs inside `pot-bootstrap`'s node for the modules (contracts: the committees' Raft
     /// over relays). With `sitting` off the agents only check and pass on other nodes' relays.
     public static func agents(sitting: Bool) -> [@Sendable (ChainStore) throws -> (any RelayAgent)?] {

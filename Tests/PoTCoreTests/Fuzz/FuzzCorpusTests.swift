@@ -1,4 +1,5 @@
 import Foundation
+import PoTAgents
 import PoTContracts
 import PoTCore
 import PoTMarkets
@@ -38,11 +39,18 @@ struct FuzzCorpusTests {
             let value = try CBOR.decode(bytes)
             if let section = try? MarketSection(cbor: value) { return section.cbor().encoded() }
             if let section = try? MembershipSection(cbor: value) { return section.cbor().encoded() }
-            return try ContractsSection(cbor: value).cbor().encoded()
+            if let section = try? ContractsSection(cbor: value) { return section.cbor().encoded() }
+            return try AgentsSection(cbor: value).cbor().encoded()
         },
         "module-object": { bytes in
             guard let first = bytes.first else { throw ObjectError("an empty module-object seed") }
             return [first] + (try moduleBodies[Int(first) % moduleBodies.count](Array(bytes.dropFirst())))
+        },
+        "agent-data": { bytes in
+            guard let first = bytes.first else { throw ObjectError("an empty agent-data seed") }
+            let blob = Array(bytes.dropFirst()), pick = Int(first) % (agentModels.count + 1)
+            if pick == 0 { return [first] + (try Dataset(encoded: blob).encoded()) }
+            return [first] + (try Checkpoint(encoded: blob, parameters: agentModels[pick - 1].parameterCount).encoded())
         },
     ]
 
@@ -53,6 +61,16 @@ struct FuzzCorpusTests {
         signedOrBody(TaskRating.self), signedOrBody(TaskDispute.self), signedOrBody(ArbiterKey.self), signedOrBody(VerdictSeal.self),
         signedOrBody(VerdictReveal.self), signedOrBody(ShareRelease.self), signedOrBody(LeaderVote.self), signedOrBody(ArbitrationDecision.self),
         signedOrBody(CommitteeMessage.self),
+        signedOrBody(AgentRegistration.self), signedOrBody(TrainingProof.self), signedOrBody(SegmentAttestation.self), signedOrBody(FraudProof.self),
+        signedOrBody(AgentForecast.self), signedOrBody(EvaluationResult.self), signedOrBody(AgentUsage.self),
+    ]
+
+    /// The models whose checkpoints the agent-data harness reads, in its order: the first byte
+    /// picks a dataset (0) or a checkpoint of model i (i + 1), modulo their count + 1.
+    static let agentModels = [
+        ModelSpec(kind: .softmax, features: 4, classes: 3, hidden: 0),
+        ModelSpec(kind: .perceptron, features: 4, classes: 3, hidden: 6),
+        ModelSpec(kind: .perceptron, features: 4, classes: 3, hidden: 1),
     ]
 
     static func seeds(_ target: String) throws -> [(name: String, bytes: [UInt8])] {

@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "PoTMembership", targets: ["PoTMembership"]),
         .library(name: "PoTContracts", targets: ["PoTContracts"]),
         .library(name: "PoTAgents", targets: ["PoTAgents"]),
+        .library(name: "PoTAgentsHost", targets: ["PoTAgentsHost"]),
         .library(name: "PoTModules", targets: ["PoTModules"]),
         .library(name: "PoTStore", targets: ["PoTStore"]),
         .library(name: "GitKit", targets: ["GitKit"]),

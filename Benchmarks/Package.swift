@@ -62,6 +62,18 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
+            name: "Agents",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "PoTCore", package: "PoT"),
+                .product(name: "PoTModules", package: "PoT"),
+                .product(name: "PoTAgents", package: "PoT"),
+                .product(name: "PoTAgentsHost", package: "PoT"),
+            ],
+            path: "Benchmarks/Agents",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
             name: "Web",
             dependencies: [
                 "BenchSupport",

@@ -5,7 +5,7 @@
 #   scripts/bench.sh                      all benchmarks (about 10-15 minutes on 2 cores, builds included),
 #                                         then the explorer's (scripts/bench-web.sh)
 #   scripts/bench.sh --filter 'status.*'  only some (the filter is package-benchmark's regex)
-#   scripts/bench.sh --target Replay      only one benchmark executable (Replay, CLI, Network or Web)
+#   scripts/bench.sh --target Replay      only one benchmark executable (Replay, CLI, Network, Agents or Web)
 #   scripts/bench.sh --target Web         how long a new block takes to reach pot-web's pages on 10 000 blocks
 #
 # Environment:
@@ -70,6 +70,8 @@ nvd=$(p50 net.votes.daemon); nvr=$(p50 net.votes.rawVerify); nvb=$(p50 net.votes
 nls=$(p50 net.light.sync); nhr=$(p50 net.headers.rawVerify)
 np50=$(p50 net.propagation16); np99=$(p99 net.propagation16); rtt=$(p50 net.tcp.roundtrip)
 wnew=$(p50 web.newBlock10k); wnew99=$(p99 web.newBlock10k); wfull=$(p50 web.fullBuild10k)
+afix=$(p50 agents.train.fixed); aflt=$(p50 agents.train.float); aver=$(p50 agents.verify.selected); afraud=$(p50 agents.fraud.check)
+ar10=$(p50 agents.route.10); ar1k=$(p50 agents.route.1k); ar100k=$(p50 agents.route.100k)
 
 echo
 echo "== medians (wall clock, p50)"
@@ -91,6 +93,13 @@ row net.propagation16  "$np50"   "a vote from one of 16 loopback daemons to all 
 row net.tcp.roundtrip  "$rtt"    "64 bytes echoed over one loopback TCP connection"
 row web.newBlock10k    "$wnew"   "pot propose --canonical returned -> /api/status shows it, 10 000 blocks (p99: $(awk -v v="${wnew99:-0}" 'BEGIN{print v/1000}') ms)"
 row web.fullBuild10k   "$wfull"  "pot-web started -> /api/status answers (model built from genesis), same chain"
+row agents.train.fixed "$afix"   "200 steps, mlp 30-16-2, batch 16, Q16.16 integers (20 segments)"
+row agents.train.float "$aflt"   "the same 200 steps in Float"
+row agents.verify.selected "$aver" "re-executing the 5 selected segments of the 20 and comparing"
+row agents.fraud.check "$afraud" "one fraud proof of 1 792 rows: decode, Merkle paths, re-execute the segment"
+row agents.route.10    "$ar10"   "pot agent route over 10 verified agents"
+row agents.route.1k    "$ar1k"   "over 1 000"
+row agents.route.100k  "$ar100k" "over 100 000"
 
 misses=0
 echo
@@ -117,6 +126,13 @@ ratio "daemon votes/s / raw verify votes/s"          "$nvr"  "$nvd"    ">=" 0.7
 ratio "light sync headers/s / raw verify headers/s"  "$nhr"  "$nls"    ">=" 0.8
 ratio "web new block / web full build (10k blocks)"  "$wnew" "$wfull"  "<=" 0.2
 ratio "web new block (10k blocks), p99 / 200 ms"     "$wnew99" 200000  "<=" 1
+ratio "fixed-point steps/s / Float steps/s"          "$aflt" "$afix"    ">=" 0.5
+ratio "verify 5 of 20 segments / train all"          "$aver" "$afix"    "<=" 0.35
+ratio "route 100 000 agents / 50 ms"                 "$ar100k" 50000   "<=" 1
+if [[ -n "$ar1k" && -n "$ar100k" ]]; then
+    # n log n from 1 000 to 100 000 agents grows by 100 × log(1e5)/log(1e3) = 166.7.
+    ratio "route 100k / route 1k, over n log n growth" "$ar100k" "$(awk -v a="$ar1k" 'BEGIN { print a * 166.7 }')" "<=" 1
+fi
 if [[ -n "$np50" && -n "$rtt" ]]; then
     awk -v a="$np50" -v b="$np99" -v r="$rtt" 'BEGIN {
         printf "  propagation across 16 daemons: p50 %.2f ms = %.0fx, p99 %.2f ms = %.0fx a loopback TCP round trip (%.0f us)\n", a / 1000, a / r, b / 1000, b / r, r }'

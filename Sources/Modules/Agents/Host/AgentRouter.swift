@@ -27,27 +27,29 @@ public enum AgentRouter {
         }
     }
 
-    /// The choice and its fallbacks among `agents` for `needs`: one pass scores every agent, a
-    /// quickselect finds the best k = 2·top (O(n) on average), and only those k are sorted.
-    public static func route(_ agents: some Collection<Agent>, needs: [String], top: Int) -> [Candidate] {
-        let needed = Set(needs)
-        var scored: [(key: Key, agent: Agent, covered: [String])] = []
+    /// The choice and its fallbacks among `agents` for `needs`: one pass scores every agent
+    /// without copying it, a quickselect finds the best k = 2·top (O(n) on average), and only
+    /// those k are sorted.
+    public static func route(_ agents: [Agent], needs: [String], top: Int) -> [Candidate] {
+        let needed = Array(Set(needs)).sorted()
+        var scored: [(key: Key, index: Int)] = []
         scored.reserveCapacity(agents.count)
-        for agent in agents where agent.fraud == nil && agent.proof?.verifiedAt != nil {
-            let covered = agent.registration.tags.filter(needed.contains)
-            guard !covered.isEmpty else { continue }
-            scored.append((Key(covered: covered.count, reputation: agent.reputationPpm ?? 0, bond: agent.registration.bond, name: agent.name), agent, covered))
+        for i in agents.indices where agents[i].fraud == nil && agents[i].proof?.verifiedAt != nil {
+            var covered = 0
+            for tag in agents[i].registration.tags where needed.contains(tag) { covered += 1 }
+            guard covered > 0 else { continue }
+            scored.append((Key(covered: covered, reputation: agents[i].reputationPpm ?? 0, bond: agents[i].registration.bond, name: agents[i].name), i))
         }
-        let wanted = min(scored.count, 2 * top)
-        let best = partialSort(scored, count: wanted) { $0.key < $1.key }
+        let best = partialSort(scored, count: min(scored.count, 2 * top)) { $0.key < $1.key }
         return best.enumerated().map { rank, entry in
-            let a = entry.agent
-            let coverage = UInt64(entry.covered.count) * 1_000_000 / UInt64(max(needed.count, 1))
+            let a = agents[entry.index]
+            let covered = a.registration.tags.filter(needed.contains)
+            let coverage = UInt64(covered.count) * 1_000_000 / UInt64(max(needed.count, 1))
             let reputation = a.reputationPpm.map { "accuracy \(Percent.text(ppm: $0)) measured by the chain on \(a.evaluation?.holdout?.count ?? 0) held-out rows" }
                 ?? "not measured yet"
-            let missing = needs.filter { !entry.covered.contains($0) }
-            let why = "covers \(entry.covered.count) of \(needed.count) (\(entry.covered.joined(separator: ", "))\(missing.isEmpty ? "" : "; lacks \(missing.joined(separator: ", "))")); \(reputation); bond \(a.registration.bond) mT"
-            return Candidate(name: a.name, id: a.id.hex, covered: entry.covered, coverage_ppm: coverage, reputation_ppm: a.reputationPpm,
+            let missing = needed.filter { !covered.contains($0) }
+            let why = "covers \(covered.count) of \(needed.count) (\(covered.joined(separator: ", "))\(missing.isEmpty ? "" : "; lacks \(missing.joined(separator: ", "))")); \(reputation); bond \(a.registration.bond) mT"
+            return Candidate(name: a.name, id: a.id.hex, covered: covered, coverage_ppm: coverage, reputation_ppm: a.reputationPpm,
                              bond_mt: a.registration.bond, role: rank < top ? "choice" : "fallback", why: why)
         }
     }

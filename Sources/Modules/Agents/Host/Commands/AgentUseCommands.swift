@@ -70,7 +70,7 @@ struct AgentRoute: ParsableCommand {
         let needed = needs.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !needed.isEmpty else { throw SigningRefusal("--needs names at least one capability tag") }
         guard top > 0 else { throw SigningRefusal("--top is at least 1") }
-        let ranked = AgentRouter.route(try context.store.currentState().agents.agents.values, needs: needed, top: top)
+        let ranked = AgentRouter.route(Array(try context.store.currentState().agents.agents.values), needs: needed, top: top)
         if json { print(try Format.json(ranked)); return }
         if ranked.isEmpty { print("no verified agent covers any of \(needed.joined(separator: ", "))"); return }
         for (i, c) in ranked.enumerated() { print("\(i + 1). \(c.name) [\(c.role)]: \(c.why)") }

@@ -41,10 +41,9 @@ public enum FixedPoint {
     /// p = m · 2^e with m in [1, 2); ln m = 2·atanh(z) with z = (m − 1)/(m + 1), four terms.
     public static func ln(_ p: Int64) -> Int64 {
         if p <= 0 { return -maxLoss }
-        var m = p
-        var e: Int64 = 0
-        while m < one { m <<= 1; e -= 1 }
-        while m >= 2 * one { m >>= 1; e += 1 }
+        // p = m · 2^e with m in [1, 2): e is the position of p's top bit relative to 2^16.
+        let e = Int64(63 - p.leadingZeroBitCount) - fractionBits
+        let m = e >= 0 ? p >> e : p << -e
         let z = ((m - one) << fractionBits) / (m + one)
         let z2 = mul(z, z)
         var series: Int64 = 0

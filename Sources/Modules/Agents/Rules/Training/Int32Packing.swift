@@ -1,11 +1,15 @@
 /// Signed 32-bit numbers as big-endian bytes: how datasets, checkpoints and models store them.
 enum Int32Packing {
     static func pack(_ values: [Int32]) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(4 * values.count)
-        for value in values {
-            let bits = UInt32(bitPattern: value)
-            bytes += [UInt8(bits >> 24), UInt8(truncatingIfNeeded: bits >> 16), UInt8(truncatingIfNeeded: bits >> 8), UInt8(truncatingIfNeeded: bits)]
+        var bytes = [UInt8](repeating: 0, count: 4 * values.count)
+        bytes.withUnsafeMutableBufferPointer { out in
+            for (i, value) in values.enumerated() {
+                let bits = UInt32(bitPattern: value)
+                out[4 * i] = UInt8(bits >> 24)
+                out[4 * i + 1] = UInt8(truncatingIfNeeded: bits >> 16)
+                out[4 * i + 2] = UInt8(truncatingIfNeeded: bits >> 8)
+                out[4 * i + 3] = UInt8(truncatingIfNeeded: bits)
+            }
         }
         return bytes
     }

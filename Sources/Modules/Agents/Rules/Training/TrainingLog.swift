@@ -14,12 +14,14 @@ public struct TrainingLog: Sendable {
               dataset.classes == run.claim.model.classes else {
             throw ObjectError("the dataset (\(dataset.rows) rows, \(dataset.features) features, \(dataset.classes) classes) does not match the claim")
         }
+        let rows = (0..<dataset.rows).map { dataset.row($0) }
+        let orders = TrainingRun.EpochOrders()
         var checkpoint = run.initialCheckpoint()
         checkpoints = [checkpoint]
         losses = []
         distances = []
         for segment in 0..<run.claim.segments {
-            guard let outcome = run.replay(segment: segment, from: checkpoint, row: { dataset.row($0) }) else {
+            guard let outcome = run.replay(segment: segment, from: checkpoint, orders: orders, row: { rows[$0] }) else {
                 throw ObjectError("segment \(segment) could not run")
             }
             checkpoint = outcome.checkpoint

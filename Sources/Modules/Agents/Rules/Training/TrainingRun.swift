@@ -50,19 +50,27 @@ public struct TrainingRun: Sendable {
     /// The row indices of every step of segment `segment` (0-based): `interval` batches of
     /// `batchSize` rows. Step s reads positions s·B ..< (s+1)·B of the training rows repeated
     /// epoch after epoch, each epoch in its own order drawn from the seed.
-    public func batches(ofSegment segment: UInt64) -> [[Int]] {
+    public func batches(ofSegment segment: UInt64) -> [[Int]] { batches(ofSegment: segment, orders: EpochOrders()) }
+
+    /// The orders of the epochs a run has drawn so far: a whole training draws each epoch's
+    /// order once instead of once per segment.
+    public final class EpochOrders {
+        var orders: [Int: [Int]] = [:]
+        public init() {}
+    }
+
+    func batches(ofSegment segment: UInt64, orders: EpochOrders) -> [[Int]] {
         let b = Int(claim.batchSize), k = Int(claim.interval), count = trainingRows.count
         let first = Int(segment) * k * b
-        var epochs: [Int: [Int]] = [:]
         return (0..<k).map { step in
             (0..<b).map { j in
                 let position = first + step * b + j
                 let epoch = position / count
-                if epochs[epoch] == nil {
+                if orders.orders[epoch] == nil {
                     var stream = SeedStream(seed: seed, purpose: "order", index: UInt64(epoch))
-                    epochs[epoch] = stream.permutation(count)
+                    orders.orders[epoch] = stream.permutation(count)
                 }
-                return trainingRows[epochs[epoch]![position % count]]
+                return trainingRows[orders.orders[epoch]![position % count]]
             }
         }
     }
@@ -83,35 +91,49 @@ public struct TrainingRun: Sendable {
 
     /// Re-executes segment `segment` from `start`; nil when `start` does not fit the model or
     /// is not the segment's first step, or a row it needs is not given.
-    public func replay(segment: UInt64, from start: Checkpoint, row: (Int) -> DatasetRow?) -> SegmentOutcome? {
+    public func replay(segment: UInt64, from start: Checkpoint, orders: EpochOrders = EpochOrders(), row: (Int) -> DatasetRow?) -> SegmentOutcome? {
         let model = claim.model
         guard start.step == segment * claim.interval, start.weights.count == model.parameterCount,
               start.velocity.count == model.parameterCount else { return nil }
         var checkpoint = start
-        var scratch = StepMath.Scratch(model)
+        let scratch = StepMath.Scratch(model)
         var lossSum: Int64 = 0
         var gradient = [Int64](repeating: 0, count: model.parameterCount)
-        for batch in batches(ofSegment: segment) {
-            for p in gradient.indices { gradient[p] = 0 }
-            var batchLoss: Int64 = 0
+        for batch in batches(ofSegment: segment, orders: orders) {
+            var samples: [DatasetRow] = []
+            samples.reserveCapacity(batch.count)
             for index in batch {
                 guard let sample = row(index), sample.features.count == model.features, Int(sample.label) < model.classes else { return nil }
-                batchLoss += StepMath.accumulate(model, checkpoint.weights, sample.features, label: Int(sample.label), &gradient, &scratch)
+                samples.append(sample)
             }
-            lossSum += batchLoss / Int64(batch.count)
-            StepMath.update(&checkpoint, gradient: gradient, batch: Int64(batch.count),
-                            learningRate: Int64(claim.learningRate), momentum: Int64(claim.momentum))
+            var batchLoss: Int64 = 0
+            gradient.withUnsafeMutableBufferPointer { g in
+                for p in g.indices { g[p] = 0 }
+                checkpoint.weights.withUnsafeBufferPointer { w in
+                    for sample in samples {
+                        batchLoss += sample.features.withUnsafeBufferPointer { x in
+                            StepMath.accumulate(model, w, x, label: Int(sample.label), g, scratch)
+                        }
+                    }
+                }
+                lossSum += batchLoss / Int64(batch.count)
+                StepMath.update(&checkpoint, gradient: g, batch: Int64(batch.count),
+                                learningRate: Int64(claim.learningRate), momentum: Int64(claim.momentum))
+            }
         }
         return SegmentOutcome(checkpoint: checkpoint, loss: UInt64(lossSum / Int64(claim.interval)), distance: start.distance(to: checkpoint))
     }
 
-    /// The model's most probable class for one input, with the probabilities (Q16).
+    /// The model's most probable class for one input, with the probabilities (Q16); class 0 with
+    /// probabilities 0 when the weights or the input do not fit the model.
     public static func predict(_ model: ModelSpec, weights: [Int32], input: [Int32]) -> (label: Int, probabilities: [Int64]) {
-        var scratch = StepMath.Scratch(model)
-        StepMath.forward(model, weights, input, &scratch)
-        let best = scratch.probabilities.indices.max { a, b in
-            scratch.probabilities[a] < scratch.probabilities[b] || (scratch.probabilities[a] == scratch.probabilities[b] && a > b)
+        guard weights.count == model.parameterCount, input.count == model.features else { return (0, Array(repeating: 0, count: model.classes)) }
+        let scratch = StepMath.Scratch(model)
+        weights.withUnsafeBufferPointer { w in input.withUnsafeBufferPointer { x in StepMath.forward(model, w, x, scratch) } }
+        let probabilities = Array(scratch.probabilities)
+        let best = probabilities.indices.max { a, b in
+            probabilities[a] < probabilities[b] || (probabilities[a] == probabilities[b] && a > b)
         } ?? 0
-        return (best, scratch.probabilities)
+        return (best, probabilities)
     }
 }

@@ -6,42 +6,7 @@ import PoTCore
 /// caller (the transition with the rules `sponsorSignature`, `joinSignature`, `revealSignature`).
 public enum MembershipAdmission {
     /// What the rules read: the module's state, who is a member, the height of the block.
-    public struct Context {
-        var state: MembershipState
-        let isMember: (PublicKey) -> Bool
-        let blockHeight: UInt64
-        let params: ChainParams
-        let chain: Hash256
-        let named: (PublicKey) -> String
-
-        /// The context of the block after `state` (or at `blockHeight`).
-        public init(_ state: ChainState, forBlockAt blockHeight: UInt64? = nil, named: @escaping (PublicKey) -> String = { $0.short }) {
-            self.state = state.membership
-            self.isMember = { state.isMember($0) }
-            self.blockHeight = blockHeight ?? state.height + 1
-            self.params = state.params
-            self.chain = state.chainId
-            self.named = named
-        }
-
-        /// The context with `open`'s game as a block at the context's height would open it.
-        func opening(_ open: GameOpen) -> Context {
-            var context = self
-            let id = open.gameId(chain: chain)
-            context.state.games[id] = SponsorGame(id: id, open: open, openedAt: blockHeight)
-            context.state.running.insert(id)
-            return context
-        }
-
-        init(_ block: ModuleBlock<MembershipModule>) {
-            state = block.state
-            isMember = { [block] in block.isMember($0) }
-            blockHeight = block.height
-            params = block.params
-            chain = block.chain
-            named = { $0.short }
-        }
-    }
+    public typealias Context = ModuleContext<MembershipModule>
 
     /// SPONSOR-OPEN: an eligible member names another member as partner and a newcomer that is
     /// neither a member nor named by a running game; the game is new.
@@ -157,5 +122,16 @@ public enum MembershipAdmission {
 
     static func window(_ which: Window, _ c: Context) -> UInt64 {
         c.params.value(of: which == .commit ? MembershipModule.commitWindow : MembershipModule.revealWindow)
+    }
+}
+
+extension ModuleContext where M == MembershipModule {
+    /// The context with `open`'s game as a block at the context's height would open it.
+    func opening(_ open: GameOpen) -> Self {
+        var context = self
+        let id = open.gameId(chain: chain)
+        context.state.games[id] = SponsorGame(id: id, open: open, openedAt: blockHeight)
+        context.state.running.insert(id)
+        return context
     }
 }

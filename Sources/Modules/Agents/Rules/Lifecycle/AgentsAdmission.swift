@@ -5,38 +5,7 @@ import PoTCore
 /// Signatures are checked by each caller.
 public enum AgentsAdmission {
     /// What the rules read: the module's state, the accounts, the height of the block.
-    public struct Context {
-        var state: AgentsState
-        let isMember: (PublicKey) -> Bool
-        let balance: (PublicKey) -> UInt64
-        let blockHeight: UInt64
-        let params: ChainParams
-        let chain: Hash256
-        let named: (PublicKey) -> String
-
-        /// The context of the block after `state`.
-        public init(_ state: ChainState, named: @escaping (PublicKey) -> String = { $0.short }) {
-            self.state = state.state(of: AgentsModule.self)
-            isMember = { state.isMember($0) }
-            balance = { state.accounts[$0]?.balance ?? 0 }
-            blockHeight = state.height + 1
-            params = state.params
-            chain = state.chainId
-            self.named = named
-        }
-
-        init(_ block: ModuleBlock<AgentsModule>) {
-            state = block.state
-            isMember = { [block] in block.isMember($0) }
-            balance = { [block] in block.balance($0) }
-            blockHeight = block.height
-            params = block.params
-            chain = block.chain
-            named = { $0.short }
-        }
-
-        func parameter(_ p: ModuleParameter) -> UInt64 { params.value(of: p) }
-    }
+    public typealias Context = ModuleContext<AgentsModule>
 
     /// AGENT-REGISTER: a member registers an agent under a free name, with a claim this chain can
     /// re-execute within its bounds and a bond between the minimum and its balance.

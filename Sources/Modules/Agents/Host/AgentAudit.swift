@@ -24,9 +24,7 @@ public struct AgentAudit: Sendable {
     /// Re-executes `segments` (the chain's selection when nil; all with `all`) of `agent`.
     public static func run(store: ChainStore, agent: Agent, segments: [Int]? = nil, all: Bool = false) throws -> AgentAudit {
         guard let proof = agent.proof, let seed = agent.seed else { throw SigningRefusal("agent \(agent.name) has no proof on the chain yet") }
-        guard let log = try AgentCheckpoints(store: store).load(agent: agent.id, claim: agent.claim) else {
-            throw SigningRefusal("this repository holds no checkpoints of agent \(agent.name) (pot fetch from its provider's peers)")
-        }
+        let log = try AgentCheckpoints(store: store).require(agent)
         let m = Int(agent.claim.segments)
         let chosen: [Int]
         if all {

@@ -30,6 +30,25 @@ public struct AgentCheckpoints {
         try store.git.setReference(Self.ref(agent), to: tree, message: "pot agent train")
     }
 
+    /// The stored run of `agent`, refused with the line to act on when this repository has none.
+    public func require(_ agent: Agent) throws -> TrainingLog {
+        guard let log = try load(agent: agent.id, claim: agent.claim) else { throw Self.missing(agent) }
+        return log
+    }
+
+    /// The last stored checkpoint of `agent` alone, without reading the others.
+    public func last(_ agent: Agent) throws -> Checkpoint {
+        guard let tree = try store.git.reference(Self.ref(agent.id)),
+              let entry = try store.git.readTree(tree).filter({ $0.name != "curve" }).max(by: { $0.name < $1.name }) else {
+            throw Self.missing(agent)
+        }
+        return try Checkpoint(encoded: try store.git.readBlob(entry.oid), parameters: agent.claim.model.parameterCount)
+    }
+
+    static func missing(_ agent: Agent) -> SigningRefusal {
+        SigningRefusal("this repository holds no checkpoints of agent \(agent.name) (pot fetch from its provider's peers)")
+    }
+
     /// The stored run of `agent` (nil when this repository has none), read strictly for `claim`.
     public func load(agent: Hash256, claim: TrainingClaim) throws -> TrainingLog? {
         guard let tree = try store.git.reference(Self.ref(agent)) else { return nil }

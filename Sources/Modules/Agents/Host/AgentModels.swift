@@ -25,10 +25,7 @@ public struct AgentModels {
             }
             weights = read
         } else {
-            guard let log = try AgentCheckpoints(store: store).load(agent: agent.id, claim: agent.claim) else {
-                throw SigningRefusal("this repository holds no checkpoints of agent \(agent.name) (pot fetch from its provider's peers, or --model FILE)")
-            }
-            weights = log.checkpoints.last!.weights
+            weights = try AgentCheckpoints(store: store).last(agent).weights
         }
         let hash = Checkpoint.modelHash(weights)
         guard hash == proof.finalModel else {

@@ -78,9 +78,7 @@ extension ChainStore {
     public func claimFraud(as key: SigningKey, agent: Agent, segment: UInt64, anyway: Bool = false) throws -> (signed: SignedFraudProof, verdict: AgentsAdmission.FraudVerdict) {
         guard let proof = agent.proof, let seed = agent.seed else { throw SigningRefusal("agent \(agent.name) has no proof on the chain yet") }
         guard segment < agent.claim.segments else { throw SigningRefusal("agent \(agent.name) has segments 0 to \(agent.claim.segments - 1)") }
-        guard let log = try AgentCheckpoints(store: self).load(agent: agent.id, claim: agent.claim) else {
-            throw SigningRefusal("this repository holds no checkpoints of agent \(agent.name) (pot fetch from its provider's peers)")
-        }
+        let log = try AgentCheckpoints(store: self).require(agent)
         guard log.root == proof.root else {
             throw SigningRefusal("the checkpoints this repository holds for agent \(agent.name) are not the ones its proof commits to")
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PoTAgents
 import PoTCLI
 import PoTCore
@@ -51,11 +52,7 @@ struct AgentArgument: ParsableArguments {
 
 /// Figures in Q16 as decimals, for people.
 enum Q16 {
-    static func text(_ value: UInt64, digits: Int = 4) -> String {
-        let scaled = (UInt128(value) * 10_000 + 32_768) >> 16
-        let whole = scaled / 10_000, fraction = String(scaled % 10_000)
-        return "\(whole).\(String(repeating: "0", count: 4 - fraction.count))\(fraction)".prefix(whole.description.count + 1 + digits).description
-    }
+    static func text(_ value: UInt64, digits: Int = 4) -> String { String(format: "%.\(digits)f", double(value)) }
 
     static func double(_ value: UInt64) -> Double { Double(value) / 65_536 }
 }

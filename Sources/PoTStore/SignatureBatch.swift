@@ -23,16 +23,74 @@ public struct SignedItem: Sendable {
     }
 }
 
-/// The next unclaimed index of a batch, shared by its lanes.
-private final class LaneCounter: Sendable {
-    let value = Atomic<Int>(0)
+/// The signatures of a batch being checked by lanes, threads that each take the next few
+/// unchecked items whenever they are free, so that a lane that starts late or is preempted (a
+/// core may also carry I/O) holds nothing up.
+private final class Lanes: @unchecked Sendable {
+    static let chunk = 4
+    let items: [SignedItem]
+    let chain: Hash256
+    let results: UnsafeMutableBufferPointer<Bool>
+    private let next = Atomic<Int>(0)
+    private let finished = DispatchSemaphore(value: 0)
+    private var started = 0
+
+    init(items: [SignedItem], chain: Hash256) {
+        self.items = items
+        self.chain = chain
+        results = .allocate(capacity: items.count)
+        results.initialize(repeating: false)
+    }
+
+    deinit { results.deinitialize().deallocate() }
+
+    /// How many lanes to start besides `reserved` threads that will join: a lane per core, but
+    /// none without four chunks of work. The lanes are plain threads: with libdispatch's pool,
+    /// the daemon's thread did about three quarters of a batch's checks itself (measured); with
+    /// threads, under two thirds.
+    func lanesWorthStarting(besides reserved: Int) -> Int {
+        max(0, min(ProcessInfo.processInfo.activeProcessorCount, items.count / (4 * Self.chunk)) - reserved)
+    }
+
+    /// Starts `count` lanes on threads of their own.
+    func start(_ count: Int) {
+        started = count
+        for _ in 0..<count {
+            Thread.detachNewThread { [self] in
+                run()
+                finished.signal()
+            }
+        }
+    }
+
+    /// Checks items on this thread until none is left unclaimed.
+    func run() {
+        while true {
+            let start = next.add(Self.chunk, ordering: .relaxed).oldValue
+            guard start < items.count else { return }
+            for i in start..<min(start + Self.chunk, items.count) {
+                results[i] = items[i].signature.count == 64 && items[i].verify(chain)
+            }
+        }
+    }
+
+    /// Joins the lanes on this thread, waits for the others and gives each validly signed body
+    /// under its signature.
+    func finish() -> [SignatureBatch.Signature: any SignableBody] {
+        run()
+        for _ in 0..<started { finished.wait() }
+        var valid: [SignatureBatch.Signature: any SignableBody] = [:]
+        valid.reserveCapacity(items.count)
+        for (item, ok) in zip(items, results) where ok { valid[SignatureBatch.Signature(bytes: item.signature)] = item.body }
+        return valid
+    }
 }
 
 /// Verifies the signatures of many objects on every core at once. It remembers each validly
 /// signed body under its signature, so that checking an object afterwards only compares the
 /// body it is given with the one that was verified (no hashing, no curve arithmetic).
 public struct SignatureBatch: SignatureChecker {
-    private struct Signature: Hashable {
+    fileprivate struct Signature: Hashable {
         let bytes: [UInt8]
 
         func hash(into hasher: inout Hasher) {
@@ -48,6 +106,10 @@ public struct SignatureBatch: SignatureChecker {
 
     /// Every signature of the blocks: headers, transfers, votes, evidence and market objects.
     init(blocks: [StoredBlock], chain: Hash256) {
+        self.init(items: Self.items(of: blocks), chain: chain)
+    }
+
+    static func items(of blocks: [StoredBlock]) -> [SignedItem] {
         var items: [SignedItem] = []
         for block in blocks {
             items.append(SignedItem(block.signed))
@@ -56,42 +118,16 @@ public struct SignatureBatch: SignatureChecker {
             for evidence in block.payload.evidence { items += [SignedItem(evidence.first), SignedItem(evidence.second)] }
             items += block.payload.sections.signedObjects.map { SignedItem($0) }
         }
-        self.init(items: items, chain: chain)
+        return items
     }
 
     public init(items: [SignedItem], chain: Hash256) {
-        // A lane per core, each taking the next few signatures whenever it is free, so a lane
-        // that starts late or is preempted (the other core also carries I/O) holds nothing up.
-        // The extra lanes are plain threads: with libdispatch's pool, the daemon's thread did
-        // about three quarters of a batch's checks itself (measured); with threads, under two thirds.
-        let chunk = 4
-        let lanes = max(1, min(ProcessInfo.processInfo.activeProcessorCount, items.count / (4 * chunk)))
-        let results = UnsafeMutableBufferPointer<Bool>.allocate(capacity: items.count)
-        results.initialize(repeating: false)
-        defer { results.deinitialize().deallocate() }
-        nonisolated(unsafe) let output = results
-        let next = LaneCounter()
-        let lane: @Sendable () -> Void = {
-            while true {
-                let start = next.value.add(chunk, ordering: .relaxed).oldValue
-                guard start < items.count else { return }
-                for i in start..<min(start + chunk, items.count) {
-                    output[i] = items[i].signature.count == 64 && items[i].verify(chain)
-                }
-            }
-        }
-        let finished = DispatchSemaphore(value: 0)
-        for _ in 1..<lanes {
-            Thread.detachNewThread {
-                lane()
-                finished.signal()
-            }
-        }
-        lane()
-        for _ in 1..<lanes { finished.wait() }
-        var valid: [Signature: any SignableBody] = [:]
-        valid.reserveCapacity(items.count)
-        for (item, ok) in zip(items, results) where ok { valid[Signature(bytes: item.signature)] = item.body }
+        let lanes = Lanes(items: items, chain: chain)
+        lanes.start(lanes.lanesWorthStarting(besides: 1))
+        self.init(valid: lanes.finish(), chain: chain)
+    }
+
+    private init(valid: [Signature: any SignableBody], chain: Hash256) {
         self.valid = valid
         self.chain = chain
     }
@@ -113,21 +149,19 @@ public struct SignatureBatch: SignatureChecker {
         verified(signed, chain: chain) || signed.hasValidSignature(chain: chain)
     }
 
-    /// Starts verifying in the background; `wait()` returns the finished batch.
+    /// Starts verifying on every core but one, leaving that core to the caller (a replay loads
+    /// the next blocks and applies the previous ones meanwhile); `wait()` puts the caller's thread
+    /// to the same work until the batch is done, then returns it.
     final class Pending: @unchecked Sendable {
-        private var batch: SignatureBatch?
-        private let done = DispatchSemaphore(value: 0)
+        private let lanes: Lanes
 
         init(blocks: [StoredBlock], chain: Hash256) {
-            DispatchQueue.global().async { [self] in
-                batch = SignatureBatch(blocks: blocks, chain: chain)
-                done.signal()
-            }
+            lanes = Lanes(items: SignatureBatch.items(of: blocks), chain: chain)
+            lanes.start(max(1, lanes.lanesWorthStarting(besides: 1)))
         }
 
         func wait() -> SignatureBatch {
-            done.wait()
-            return batch!
+            SignatureBatch(valid: lanes.finish(), chain: lanes.chain)
         }
     }
 }

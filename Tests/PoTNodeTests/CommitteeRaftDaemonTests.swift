@@ -40,6 +40,8 @@ struct CommitteeRaftDaemonTests {
         let (leader, term) = try #require(first)
         let shown = try Run.ok(["committee", "show", task], in: repos[1])
         #expect(shown.contains("this node  carol") && shown.contains("this node  dave"), "\(shown)")
+        // No decision on the chain yet: the leader shown is the one the seats here know.
+        #expect(shown.contains(/leader     \w+ \(\w+\), term \d+, as this node's seats see it/), "\(shown)")
 
         for (node, names) in Self.seats.sorted(by: { $0.key < $1.key }) {
             for seat in names {

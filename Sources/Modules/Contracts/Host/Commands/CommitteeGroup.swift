@@ -49,14 +49,24 @@ struct CommitteeShow: ParsableCommand {
         if let d = r.decision {
             let by = d.leader.map { "leader \($0.short), term \(d.term!)" } ?? "the chain at the deadline (no leader posted)"
             print("decision   \(d.verdict) at height \(d.height), posted by \(by)")
+        } else if let (leader, term) = Self.leaderSeenHere(r.seats_here ?? []) {
+            print("leader     \(leader.text), term \(term), as this node's seats see it; the chain learns it from the leader's decision")
         } else {
-            print("leader     none known to the chain yet: the leader's decision carries its term and certificate")
+            print("leader     none known yet: the chain learns it from the leader's decision, which carries its term and certificate")
         }
         for seat in r.seats_here ?? [] {
             let leader = seat.role == "leader" ? "" : seat.leader.map { ", leader \($0.short)" } ?? ", no leader known"
             let since = Date(timeIntervalSince1970: TimeInterval(seat.since)).formatted(.iso8601.time(includingFractionalSeconds: false))
             print("this node  \(seat.member.short.padded(9)) \(seat.role) in term \(seat.term)\(leader) (since \(since) UTC); log \(seat.committed)/\(seat.log_entries) committed")
         }
+    }
+}
+
+extension CommitteeShow {
+    /// The leader of the highest term any of this node's seats knows, if one does.
+    static func leaderSeenHere(_ seats: [CommitteeReport.LocalSeat]) -> (ContractReport.Party, UInt64)? {
+        seats.compactMap { seat in (seat.role == "leader" ? seat.member : seat.leader).map { ($0, seat.term) } }
+            .max { $0.1 < $1.1 }
     }
 }
 

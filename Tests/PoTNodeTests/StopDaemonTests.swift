@@ -28,8 +28,9 @@ struct StopDaemonTests {
             kill(joiner.process.processIdentifier, SIGTERM)
             let status = joiner.waitForExit()
             _ = flood.stop()
-            #expect(status == 0, "round \(round): \(joiner.log.suffix(1500))")
-            #expect(!joiner.log.contains(Self.eventLoopComplaint), "round \(round)")
+            // The daemon runs with SWIFTNIO_STRICT: work handed to a closed event loop crashes it, and the backtrace ends its log.
+            #expect(status == 0, "round \(round): \(joiner.log.suffix(8000))")
+            #expect(!joiner.log.contains(Self.eventLoopComplaint), "round \(round): \(joiner.log.suffix(8000))")
             #expect(joiner.log.contains("stopped"))
             #expect(!FileManager.default.fileExists(atPath: root + "/joiner/.git/pot/node.pid"))
         }

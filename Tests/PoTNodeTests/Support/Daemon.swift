@@ -22,6 +22,8 @@ final class Daemon: @unchecked Sendable {
         arguments += extra
         process.executableURL = URL(fileURLWithPath: TestEnvironment.binDirectory + "/pot-bootstrap")
         process.arguments = arguments
+        // Work handed to an event loop that has shut down is a crash, with a backtrace, rather than a line on stderr.
+        process.environment = ProcessInfo.processInfo.environment.merging(["SWIFTNIO_STRICT": "1"]) { $1 }
         process.standardOutput = output
         FileManager.default.createFile(atPath: logPath, contents: nil)
         process.standardError = FileHandle(forWritingAtPath: logPath)

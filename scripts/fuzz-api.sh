@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Fuzzes pot-web's API against its own OpenAPI document with schemathesis (--checks all), on a
-# demo chain with a market: once read-only, once with keys unlocked and the token given. Not
-# part of the test suite (it needs schemathesis from PyPI); the suite's WEB-LIMITS and WEB-405
-# tests guard the same promises.
+# Fuzzes pot-web's API against its own OpenAPI document with schemathesis (--checks all), on the
+# demo's chain (scripts/demo.sh: the worked example, then a market, an admission game, a
+# contract and an agent): once read-only, once with keys unlocked and the token given. The
+# document's links lead the fuzzer from each list to real ids. Not part of the test suite (it
+# needs schemathesis from PyPI); the suite's WEB-LIMITS and WEB-405 tests guard the same promises.
 #
 #   scripts/fuzz-api.sh
 #
 # Environment:
-#   POT_BIN_DIR          directory holding pot and pot-web (default: build them)
+#   POT_BIN_DIR          directory holding pot, git-pot and pot-web (default: build them)
 #   ST                   the schemathesis command (default: installed into a venv under $TMPDIR)
 #   POT_FUZZ_EXAMPLES    examples per operation (default 100)
 #   POT_FUZZ_SEED        seed of the run (default: a random one, printed by schemathesis)
@@ -17,8 +18,8 @@ export PATH="/opt/swift/usr/bin:$PATH"
 EXAMPLES="${POT_FUZZ_EXAMPLES:-100}"
 
 if [[ -z "${POT_BIN_DIR:-}" ]]; then
-    echo "== building pot and pot-web"
-    (cd "$ROOT" && swift build --product pot >/dev/null && swift build --product pot-web >/dev/null)
+    echo "== building pot, git-pot and pot-web"
+    (cd "$ROOT" && for product in pot git-pot pot-web; do swift build --product "$product" >/dev/null; done)
     POT_BIN_DIR="$(cd "$ROOT" && swift build --show-bin-path)"
 fi
 if [[ -z "${ST:-}" ]]; then
@@ -33,17 +34,12 @@ pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done; rm -rf "$work"; }
 trap cleanup EXIT
 
-echo "== a demo chain with a market in $work/chain"
-mkdir "$work/chain" && cd "$work/chain"
-pot init --k 2 --alpha 1000 --endow alice=10000 --endow bob=5000 --endow carol=5000 --timestamp 1700000000 >/dev/null
-a=$(pot propose --as alice --timestamp 1700000001 | tail -n 1)
-b=$(pot propose --as bob --timestamp 1700000002 | tail -n 1)
-pot vote --as alice --height 1 --candidates "$a,$b" --probs 0.9,0.05,0.05 >/dev/null
-pot vote --as bob --height 1 --candidates "$a,$b" --probs 0.5,0.5,0 >/dev/null
-pot advance >/dev/null
-market=$(pot market declare --question "Ship v2 this week?" --outcomes yes,no --resolver carol --close-height 6 --resolve-by 8 --as bob | tail -n 1)
-pot market bet --market "$market" --probs 0.7,0.3 --as alice >/dev/null
-pot propose --as alice --canonical --timestamp 1700000200 >/dev/null
+echo "== the demo's chain (the worked example and a round of every module) in $work/chain"
+POT_BIN="$POT_BIN_DIR" POT_DEMO_NO_WAIT=1 bash "$ROOT/scripts/demo.sh" </dev/null >"$work/demo.log" 2>&1 || { cat "$work/demo.log" >&2; exit 1; }
+demo="$(sed -n '1s/^demo chain in //p' "$work/demo.log")"
+[[ -d "$demo/.git" ]] || { echo "the demo did not say where its chain is" >&2; exit 1; }
+mv "$demo" "$work/chain"
+cd "$work/chain"
 cp -r "$work/chain" "$work/signing"
 
 # Starts pot-web on a free port with the given arguments; sets $address and $token.

@@ -52,6 +52,46 @@ struct APITests {
         }
     }
 
+    @Test("WEB-LINKS: every link of the document names a declared operation and parameter, and followed from its response on a chain with an object of each module leads to a 200")
+    func linksLeadToTheirOperations() async throws {
+        let chain = try WalkthroughChain.make()
+        defer { chain.remove() }
+        _ = try chain.declareMarket()
+        _ = try chain.openGame()
+        _ = try chain.postTask()
+        try chain.registerAgent()
+        let fixture = try await WebFixture(chain: chain)
+        try await fixture.test { client in
+            let document = try await client.openAPIDocument()
+            var operations: [String: (path: String, parameters: Set<String>)] = [:]
+            for (path, item) in document["paths"]!.object {
+                for (_, operation) in item.object {
+                    guard let id = operation["operationId"]?.string else { continue }
+                    operations[id] = (path, Set(operation["parameters"]?.array.compactMap { $0["name"]?.string } ?? []))
+                }
+            }
+            var followed = 0
+            for (path, item) in document["paths"]!.object.sorted(by: { $0.key < $1.key }) {
+                guard let links = item["get"]?["responses"]?["200"]?["links"]?.object else { continue }
+                let body = try await client.execute(uri: path, method: .get).json()
+                for (name, link) in links.sorted(by: { $0.key < $1.key }) {
+                    let target = try #require(link["operationId"]?.string.flatMap { operations[$0] }, "\(path) \(name): no such operation")
+                    let parameters = link["parameters"]!.object
+                    #expect(parameters.count == 1 && Set(parameters.keys).isSubset(of: target.parameters), "\(path) \(name)")
+                    let (parameter, expression) = try #require(parameters.first)
+                    let pointer = try #require(expression.string?.split(separator: "#", maxSplits: 1).last, "\(path) \(name)")
+                    var value: JSON? = body
+                    for step in pointer.split(separator: "/") { value = Int(step).map { value?[$0] } ?? value?[String(step)] }
+                    let text = try #require(value?.string ?? value?.int.map(String.init), "\(path) \(name): \(pointer) is not in the response")
+                    let uri = target.path.replacingOccurrences(of: "{\(parameter)}", with: text)
+                    #expect(try await client.execute(uri: uri, method: .get).status == .ok, "\(path) \(name) -> \(uri)")
+                    followed += 1
+                }
+            }
+            #expect(followed == 7, "links followed: \(followed)")
+        }
+    }
+
     @Test("WEB-TWIN: docs/api.md holds exactly the OpenAPI document the server serves")
     func documentationHoldsTheServedDocument() async throws {
         let chain = try WalkthroughChain.make(finish: false)

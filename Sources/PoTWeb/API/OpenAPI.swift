@@ -21,9 +21,35 @@ package enum OpenAPI {
 
     package static func jsonContent(_ schema: JSONValue) -> JSONValue { ["application/json": ["schema": schema]] }
 
-    /// A response whose body is `schema` (a component name).
-    package static func response(_ description: String, schema: String) -> JSONValue {
-        ["description": .string(description), "content": jsonContent(Schema.ref(schema))]
+    /// A response whose body is `schema` (a component name), with the links a client (or a
+    /// fuzzer) can follow from it.
+    package static func response(_ description: String, schema: String, links: [Link] = []) -> JSONValue {
+        var response: [String: JSONValue] = ["description": .string(description), "content": jsonContent(Schema.ref(schema))]
+        if !links.isEmpty { response["links"] = .object(Dictionary(uniqueKeysWithValues: links.map { ($0.name, $0.document) })) }
+        return .object(response)
+    }
+
+    /// A value of a response that fills a parameter of another operation.
+    package struct Link: Sendable {
+        let name: String
+        let operationId: String
+        let parameter: String
+        /// A JSON pointer into the response's body.
+        let pointer: String
+        let description: String
+
+        package init(_ name: String, to operationId: String, parameter: String, from pointer: String, _ description: String) {
+            self.name = name
+            self.operationId = operationId
+            self.parameter = parameter
+            self.pointer = pointer
+            self.description = description
+        }
+
+        var document: JSONValue {
+            ["operationId": .string(operationId), "parameters": [parameter: .string("$response.body#\(pointer)")],
+             "description": .string(description)]
+        }
     }
 
     package static func errorResponse(_ description: String) -> JSONValue { response(description, schema: "Error") }

@@ -23,7 +23,11 @@ struct OverviewRoutes: RouteGroup {
                 "/api/status": ["get": OpenAPI.operation(
                     id: "getStatus", summary: "The chain now (twin of /)",
                     description: "Tip, finalized height, parameters, every account with its share of trust, I_h per height, the latest blocks of main and the pending candidates, votes and transfers.",
-                    tag: "chain", responses: ["200": OpenAPI.response("The chain's status.", schema: "Status")])],
+                    tag: "chain", responses: ["200": OpenAPI.response("The chain's status.", schema: "Status", links: [
+                        .init("tipBlock", to: "getBlock", parameter: "id", from: "/tip/id", "The block at the tip of main."),
+                        .init("tipHeight", to: "getHeight", parameter: "height", from: "/tip/height", "The tip's height."),
+                        .init("firstAccount", to: "getAccount", parameter: "account", from: "/accounts/0/public_key", "The first account listed."),
+                    ])])],
             ],
             schemas: ["Status": StatusDocument.schema])
     }

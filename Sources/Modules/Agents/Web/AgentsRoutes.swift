@@ -55,7 +55,9 @@ struct AgentsRoutes: RouteGroup {
                     id: "getAgents", summary: "Registered agents (twin of /agents)",
                     description: "Every agent of the agents module, by name: its claim, bond, proof, attestations, fraud, evaluation and use.",
                     tag: "agents",
-                    responses: ["200": OpenAPI.response("The agents.", schema: "Agents")])],
+                    responses: ["200": OpenAPI.response("The agents.", schema: "Agents", links: [
+                        .init("firstAgent", to: "getAgent", parameter: "agent", from: "/agents/0/id", "The first agent listed."),
+                    ])])],
                 "/api/agents/{agent}": ["get": OpenAPI.operation(
                     id: "getAgent", summary: "One agent (twin of /agents/{agent})",
                     description: "Its training claim, seed, proof with its loss curve and selected segments, attesters, fraud, evaluation market and use.",

@@ -58,7 +58,9 @@ struct ContractsRoutes: RouteGroup {
                     id: "getContracts", summary: "Tasks, disputes and service trust (twin of /contracts)",
                     description: "Every task of the contracts module (newest first) with its phase, every dispute with its committee, and each member's service trust.",
                     tag: "contracts",
-                    responses: ["200": OpenAPI.response("Tasks, disputes and service trust.", schema: "Contracts")])],
+                    responses: ["200": OpenAPI.response("Tasks, disputes and service trust.", schema: "Contracts", links: [
+                        .init("firstTask", to: "getTask", parameter: "id", from: "/contracts/0/id", "The newest task."),
+                    ])])],
                 "/api/contracts/{id}": ["get": OpenAPI.operation(
                     id: "getTask", summary: "One task and its dispute (twin of /contracts/{id})",
                     description: "Its requester, worker, reward, deadlines, delivery, closing and ratings and, when disputed, its committee, phase and decision.",

@@ -51,7 +51,9 @@ struct MarketRoutes: RouteGroup {
                     id: "listMarkets", summary: "Every market (twin of /markets)",
                     description: "Markets declared in the chain and declarations stored under refs/pot/markets that no block carries yet, by close height.",
                     tag: "markets",
-                    responses: ["200": OpenAPI.response("The markets.", schema: "MarketList")])],
+                    responses: ["200": OpenAPI.response("The markets.", schema: "MarketList", links: [
+                        .init("firstMarket", to: "getMarket", parameter: "id", from: "/markets/0/id", "The first market listed."),
+                    ])])],
                 "/api/markets/{id}": ["get": OpenAPI.operation(
                     id: "getMarket", summary: "One market (twin of /markets/{id})",
                     description: "Its declaration, prices, the last included bet of each bettor, and once resolved every bettor's score.",

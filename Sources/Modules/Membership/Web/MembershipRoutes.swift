@@ -54,7 +54,9 @@ struct MembershipRoutes: RouteGroup {
                     id: "getMembership", summary: "Admission games and members (twin of /membership)",
                     description: "Every game of the membership module (newest first) with its phase and outcome, and every member with its sponsors and its privilege to sponsor.",
                     tag: "membership",
-                    responses: ["200": OpenAPI.response("Games and members.", schema: "Membership")])],
+                    responses: ["200": OpenAPI.response("Games and members.", schema: "Membership", links: [
+                        .init("firstGame", to: "getGame", parameter: "id", from: "/games/0/id", "The first admission game listed."),
+                    ])])],
                 "/api/membership/games/{id}": ["get": OpenAPI.operation(
                     id: "getGame", summary: "One admission game (twin of /membership/games/{id})",
                     description: "Its players, newcomer, deadlines, the reveals on chain and, once ended, its outcome.",

@@ -39,7 +39,6 @@ POT_BIN="$POT_BIN_DIR" POT_DEMO_NO_WAIT=1 bash "$ROOT/scripts/demo.sh" </dev/nul
 demo="$(sed -n '1s/^demo chain in //p' "$work/demo.log")"
 [[ -d "$demo/.git" ]] || { echo "the demo did not say where its chain is" >&2; exit 1; }
 mv "$demo" "$work/chain"
-cd "$work/chain"
 cp -r "$work/chain" "$work/signing"
 
 # Starts pot-web on a free port with the given arguments; sets $address and $token.

@@ -50,4 +50,18 @@ struct AgentCLITests {
         }
         #expect(try chain.snapshot() == before)
     }
+
+    @Test("AGENT-PROOF: without the checkpoints, pot agent verify says to fetch them, and pot agent run also offers --model FILE")
+    func missingCheckpoints() throws {
+        let chain = try WalkthroughChain.make()
+        defer { chain.remove() }
+        let name = try chain.provenAgent()
+        let refs = try Run.git(["for-each-ref", "--format=%(refname)", "refs/pot/agent-checkpoints"], in: chain.directory).stdout
+        for ref in refs.split(separator: "\n") { try Run.git(["update-ref", "-d", String(ref)], in: chain.directory) }
+        let fetch = "this repository holds no checkpoints of agent \(name) (pot fetch from its provider's peers"
+        let verify = try Run.pot(["agent", "verify", name], in: chain.directory)
+        #expect(verify.status == 1 && verify.stderr.contains(fetch + ")"), "\(verify.stderr)")
+        let run = try Run.pot(["agent", "run", name, "--row", "0"], in: chain.directory)
+        #expect(run.status == 1 && run.stderr.contains(fetch + ", or --model FILE)"), "\(run.stderr)")
+    }
 }

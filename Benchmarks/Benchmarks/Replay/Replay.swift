@@ -47,10 +47,7 @@ enum ReplayMetric {
 
 /// Microseconds `body` takes.
 func microseconds(_ body: () throws -> Void) rethrows -> Int {
-    let start = ContinuousClock.now
-    try body()
-    let elapsed = ContinuousClock.now - start
-    return Int(elapsed.components.seconds) * 1_000_000 + Int(elapsed.components.attoseconds / 1_000_000_000_000)
+    Int(try ContinuousClock().measure(body) / .microseconds(1))
 }
 
 /// How many of the votes in `range` carry a valid signature, checked one after the other on this thread.

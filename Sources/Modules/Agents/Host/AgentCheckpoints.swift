@@ -36,17 +36,18 @@ public struct AgentCheckpoints {
         return log
     }
 
-    /// The last stored checkpoint of `agent` alone, without reading the others.
-    public func last(_ agent: Agent) throws -> Checkpoint {
+    /// The last stored checkpoint of `agent` alone, without reading the others; when there is
+    /// none, the refusal names `alternative` as another way (an option of the command).
+    public func last(_ agent: Agent, alternative: String? = nil) throws -> Checkpoint {
         guard let tree = try store.git.reference(Self.ref(agent.id)),
               let entry = try store.git.readTree(tree).filter({ $0.name != "curve" }).max(by: { $0.name < $1.name }) else {
-            throw Self.missing(agent)
+            throw Self.missing(agent, alternative: alternative)
         }
         return try Checkpoint(encoded: try store.git.readBlob(entry.oid), parameters: agent.claim.model.parameterCount)
     }
 
-    static func missing(_ agent: Agent) -> SigningRefusal {
-        SigningRefusal("this repository holds no checkpoints of agent \(agent.name) (pot fetch from its provider's peers)")
+    static func missing(_ agent: Agent, alternative: String? = nil) -> SigningRefusal {
+        SigningRefusal("this repository holds no checkpoints of agent \(agent.name) (pot fetch from its provider's peers\(alternative.map { ", or \($0)" } ?? ""))")
     }
 
     /// The stored run of `agent` (nil when this repository has none), read strictly for `claim`.

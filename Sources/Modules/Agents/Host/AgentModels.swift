@@ -25,7 +25,7 @@ public struct AgentModels {
             }
             weights = read
         } else {
-            weights = try AgentCheckpoints(store: store).last(agent).weights
+            weights = try AgentCheckpoints(store: store).last(agent, alternative: "--model FILE").weights
         }
         let hash = Checkpoint.modelHash(weights)
         guard hash == proof.finalModel else {
